@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Mutua.Core.Communities;
+
+namespace Mutua.Core.Accounts;
+
+public sealed record Profile(Guid Id, string FirstName, string? FullName, string? Email, string? PhoneNumber, string Language, bool IsAdmin);
+
+public sealed record ProfileChange(string? FirstName, string? FullName, string? Language);
+
+/// <summary>A person's own details. Only they read their full name and contact details.</summary>
+public sealed class ProfileService(MutuaDbContext db, OrientationService orientation)
+{
+    public async Task<Outcome<Profile>> GetAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var p = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == viewer.PersonId, ct);
+        return p is null ? Failure.NotFound : ToProfile(p);
+    }
+
+    public async Task<Outcome<Profile>> UpdateAsync(Viewer viewer, ProfileChange change, CancellationToken ct = default)
+    {
+        var p = await db.Users.FirstOrDefaultAsync(u => u.Id == viewer.PersonId, ct);
+        if (p is null) return Failure.NotFound;
+        if (change.FirstName is not null)
+        {
+            var first = change.FirstName.Trim();
+            if (first.Length == 0) return Failure.NameRequired;
+            if (first.Length > Person.NameMaxLength) return Failure.NameTooLong;
+            p.FirstName = first;
+        }
+        if (change.FullName is not null)
+        {
+            var full = change.FullName.Trim();
+            if (full.Length > Person.FullNameMaxLength) return Failure.NameTooLong;
+            p.FullName = full.Length == 0 ? null : full;
+        }
+        if (change.Language is not null)
+        {
+            if (!Languages.IsSupported(change.Language)) return Failure.InvalidLanguage;
+            p.PreferredLanguage = change.Language;
+        }
+        await db.SaveChangesAsync(ct);
+        await orientation.ProfileSavedAsync(p.Id, ct);
+        return ToProfile(p);
+    }
+
+    private static Profile ToProfile(Person p) => new(p.Id, p.FirstName, p.FullName, p.Email, p.PhoneNumber, p.PreferredLanguage, p.IsAdmin);
+}

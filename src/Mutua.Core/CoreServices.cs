@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mutua.Core.Accounts;
+using Mutua.Core.Communities;
+
+namespace Mutua.Core;
+
+public static class CoreServices
+{
+    public static IServiceCollection AddMutuaCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CommunityService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<OrientationService>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<PeopleDirectory>();
+        services.AddScoped<ProfileService>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Mutua.Core.Accounts;
+using Mutua.Core.Auditing;
+using Mutua.Core.Communities;
+
+namespace Mutua.Core;
+
+public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<CommunityRole> CommunityRoles => Set<CommunityRole>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Orientation> Orientations => Set<Orientation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type it can compare or sort; store instants as UTC ticks there.
+        // PostgreSQL keeps them as timestamptz.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MutuaDbContext).Assembly);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Mutua.Core;
+
+/// <summary>
+/// Why a Core call refused. Pages, the API and text messages translate these into the
+/// person's language; Core itself never shows text.
+/// </summary>
+public enum Failure
+{
+    NotFound,
+    Forbidden,
+    NameRequired,
+    NameTooLong,
+    NameTaken,
+    InvalidCountry,
+    InvalidLanguage,
+    InvalidCurrency,
+    InvalidTimeZone,
+    InvalidPhoneOrEmail,
+    PhoneOrEmailTaken,
+    WeakPassword,
+    InvitationUnknown,
+    InvitationExpired,
+    InvitationUsed,
+    InvitationRevoked,
+    AlreadyMember,
+    GroupNotInCommunity,
+    HouseholdNotInCommunity,
+    InvalidRole,
+    RoleAlreadyHeld,
+}
+
+/// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>
+public readonly record struct Outcome<T>(T? Value, Failure? Failure)
+{
+    public bool Succeeded => Failure is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+    public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
+}

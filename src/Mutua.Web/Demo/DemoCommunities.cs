@@ -1,0 +1,58 @@
+namespace Mutua.Web.Demo;
+
+/// <summary>The places of the demo, with names that fit them. Households are written "Adult & Adult + children".</summary>
+internal static class DemoCommunities
+{
+    public sealed record Place(string Name, string Place_, string Country, string Language, string Currency, string TimeZone,
+        string PhonePrefix, string? EmailDomain, string InvitationCode, string[] Groups, string[][] Households, string[] Surnames);
+
+    public static readonly Place[] All =
+    [
+        new("Dudley Neighbors Together", "Roxbury, Boston, Massachusetts", "US", "en", "USD", "America/New_York",
+            "+1617555", "dudley.example", "BST4NEWS",
+            ["Warren Street Circle", "Dudley Parents", "Blue Hill Savers"],
+            [
+                ["Denise", "Marcus"], ["Keisha"], ["Andre", "Tanya"], ["Jamal", "Rosa"], ["Fatima", "Abdi"], ["Yvonne"],
+                ["Nadia", "Malik"], ["Joanne", "Carl"], ["Imani"], ["Darnell", "Latoya"], ["Hassan", "Amina"], ["Grace", "Samuel"],
+                ["Beatriz", "Paulo"], ["Shanice"], ["Curtis", "Monique"], ["Dorothy"], ["Ifeoma", "Chidi"], ["Wanda", "Ray"],
+            ],
+            ["Johnson", "Baptiste", "Williams", "Pereira", "Osei", "Mohamed", "Brown", "Jean-Louis", "Okafor", "Robinson"]),
+        new("Fruitvale Families", "Fruitvale, Oakland, California", "US", "en", "USD", "America/Los_Angeles",
+            "+1510555", "fruitvale.example", "FRVT7KDS",
+            ["International Blvd Neighbors", "Grupo Fruitvale Norte", "Foothill Cooks"],
+            [
+                ["Guadalupe", "Rubén"], ["María", "José"], ["Minh", "Linh"], ["Verónica"], ["Alejandro", "Carmen"], ["Destiny"],
+                ["Ricardo", "Sofía"], ["Lupe"], ["Kevin", "Tiffany"], ["Miguel", "Ana"], ["Thanh", "Hoa"], ["Marisol"],
+                ["Héctor", "Brenda"], ["Jasmine"], ["Óscar", "Diana"], ["Xochitl", "Julio"],
+            ],
+            ["Hernández", "López", "Nguyen", "Ramírez", "Flores", "Torres", "Tran", "Jackson", "Morales", "Castillo"]),
+        new("Arvin Unidos", "Arvin, Kern County, California", "US", "es", "USD", "America/Los_Angeles",
+            "+1661555", "arvin.example", "ARVNHGAR",
+            ["Grupo Esperanza", "Campesinas Unidas"],
+            [
+                ["Esperanza", "Juan"], ["Rosario"], ["Francisco", "Maribel"], ["Jesús", "Leticia"], ["Arturo", "Yesenia"],
+                ["Ramón", "Alma"], ["Efraín", "Dolores"], ["Graciela"], ["Salvador", "Inés"], ["Teresa", "Manuel"], ["Norma"],
+                ["Rigoberto", "Lucía"],
+            ],
+            ["García", "Martínez", "Mendoza", "Cruz", "Ortiz", "Vargas", "Sánchez", "Reyes", "Gutiérrez", "Aguilar"]),
+        new("Twisungane Nyamagabe", "Kitabi and Uwinkingi villages, Nyamagabe, Rwanda", "RW", "rw", "RWF", "Africa/Kigali",
+            "+25078", null, "RWDAMUGE",
+            ["Itsinda Twisungane", "Itsinda Abishyize Hamwe", "Itsinda Dufatanye"],
+            [
+                ["Vestine", "Emmanuel"], ["Immaculée", "Théogène"], ["Clémentine"], ["Jean Claude", "Alphonsine"], ["Innocent", "Olive"],
+                ["Fidèle", "Consolée"], ["Diane"], ["Eric", "Chantal"], ["Marie Claire", "Jean de Dieu"], ["Donatille"],
+                ["Faustin", "Esperance"], ["Solange", "Célestin"], ["Béatrice"], ["Pascal", "Angélique"], ["Josiane", "Evariste"],
+                ["Speciose"], ["Aimable", "Gaudence"], ["Claudine", "Jérôme"], ["Dative"], ["Janvier", "Valentine"],
+            ],
+            ["Uwimana", "Mukamana", "Niyonzima", "Habimana", "Uwase", "Nshimiyimana", "Mukeshimana", "Ingabire", "Hakizimana", "Nyirahabimana"]),
+        new("Walukuba Tusitukire", "Walukuba and Masese, Jinja, Uganda", "UG", "en", "UGX", "Africa/Kampala",
+            "+25677", null, "JNJA5UGX",
+            ["Masese Women Savers", "Walukuba Youth Group", "Kikundi cha Amani"],
+            [
+                ["Grace", "Moses"], ["Sarah"], ["Joseph", "Esther"], ["Harriet"], ["Ronald", "Prossy"], ["Robinah", "Isaac"],
+                ["Florence"], ["Godfrey", "Patience"], ["Brian"], ["Zawadi", "Baraka"], ["Rehema", "Juma"], ["Aisha"],
+                ["Ivan", "Sharon"], ["Mercy", "Denis"], ["Fatuma"], ["Hamida", "Musa"],
+            ],
+            ["Nakato", "Waiswa", "Mugisha", "Nabirye", "Kagoda", "Namutebi", "Ssempala", "Kisakye", "Mwanje", "Akello"]),
+    ];
+}

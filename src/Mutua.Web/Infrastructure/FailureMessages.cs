@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+
+namespace Mutua.Web.Infrastructure;
+
+/// <summary>Core's refusals, in the person's language, for pages and the API alike.</summary>
+public static class FailureMessages
+{
+    public static string Message(this IStringLocalizer<Text> l, Failure failure) => failure switch
+    {
+        Failure.NotFound => l["We could not find that. It may have been removed."],
+        Failure.Forbidden => l["You do not have permission to do that."],
+        Failure.NameRequired => l["Please enter a name."],
+        Failure.NameTooLong => l["That name is too long."],
+        Failure.NameTaken => l["That name is already used here. Please choose another."],
+        Failure.InvalidCountry => l["Please choose a country."],
+        Failure.InvalidLanguage => l["Please choose one of the five languages."],
+        Failure.InvalidCurrency => l["Please enter a currency code such as USD, RWF or UGX."],
+        Failure.InvalidTimeZone => l["Please choose a time zone such as Africa/Kigali."],
+        Failure.InvalidPhoneOrEmail => l["Please enter a phone number or an e-mail address we can reach you at."],
+        Failure.PhoneOrEmailTaken => l["Someone already signed up with that phone number or e-mail. Try signing in."],
+        Failure.WeakPassword => l["Please choose a password of at least 8 characters."],
+        Failure.InvitationUnknown => l["We do not know that invitation code. Check the letters and numbers and try again."],
+        Failure.InvitationExpired => l["This invitation code has expired. Ask the person who invited you for a new one."],
+        Failure.InvitationUsed => l["This invitation code has already been used. Ask the person who invited you for a new one."],
+        Failure.InvitationRevoked => l["This invitation code was withdrawn. Ask the person who invited you for a new one."],
+        Failure.AlreadyMember => l["You are already part of this community."],
+        Failure.GroupNotInCommunity => l["That group is not in this community."],
+        Failure.HouseholdNotInCommunity => l["That household is not in this community."],
+        Failure.InvalidRole => l["That role cannot be given here."],
+        Failure.RoleAlreadyHeld => l["This person already has that role."],
+        _ => l["Something went wrong. Please try again."],
+    };
+
+    public static int StatusCode(this Failure failure) => failure switch
+    {
+        Failure.NotFound => StatusCodes.Status404NotFound,
+        Failure.Forbidden => StatusCodes.Status403Forbidden,
+        Failure.PhoneOrEmailTaken or Failure.NameTaken or Failure.RoleAlreadyHeld or Failure.AlreadyMember
+            or Failure.InvitationUsed => StatusCodes.Status409Conflict,
+        Failure.InvitationExpired or Failure.InvitationRevoked => StatusCodes.Status410Gone,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

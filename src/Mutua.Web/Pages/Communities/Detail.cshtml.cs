@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Communities;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Communities;
+
+public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+{
+    public CommunityDetail? Community { get; private set; }
+    public IReadOnlyList<HouseholdSummary> Households { get; private set; } = [];
+    public bool CanManage { get; private set; }
+    public bool IsMember { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please enter a name."), StringLength(Group.NameMaxLength, ErrorMessage = "That name is too long.")]
+    [Display(Name = "Group name")]
+    public string? GroupName { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostGroupAsync(Guid id, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        if (!CanManage) return Forbid();
+        if (!ModelState.IsValid) return Page();
+        var created = await communities.CreateGroupAsync(await current.GetAsync(ct), id, GroupName, ct);
+        if (!created.Succeeded)
+        {
+            ModelState.AddModelError(nameof(GroupName), l.Message(created.Failure!.Value));
+            return Page();
+        }
+        return Redirect($"/Groups/{created.Value!.Id}");
+    }
+
+    /// <summary>Coordinators move a household into a group (or out of any group).</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid householdId, Guid? groupId, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        var moved = await communities.UpdateHouseholdAsync(await current.GetAsync(ct), householdId, null, true, groupId, ct);
+        if (!moved.Succeeded)
+        {
+            if (moved.Failure == Failure.Forbidden) return Forbid();
+            ModelState.AddModelError("", l.Message(moved.Failure!.Value));
+            return Page();
+        }
+        return Redirect($"/Communities/{id}#households");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var detail = await communities.GetAsync(viewer, id, ct);
+        if (detail.Failure == Failure.NotFound) return NotFound();
+        if (!detail.Succeeded) return Forbid();
+        Community = detail.Value;
+        CanManage = viewer.CanManage(id);
+        IsMember = viewer.HouseholdIn(id) is not null;
+        if (CanManage)
+        {
+            Households = (await communities.ListHouseholdsAsync(viewer, id, ct)).Value ?? [];
+        }
+        return null;
+    }
+}

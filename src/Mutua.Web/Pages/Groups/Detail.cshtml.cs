@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Communities;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Groups;
+
+public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+{
+    public GroupDetail? Group { get; private set; }
+    public bool CanManage { get; private set; }
+    public Guid? OwnHouseholdId { get; private set; }
+    public bool Welcome { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please enter a name."), StringLength(Mutua.Core.Communities.Group.NameMaxLength, ErrorMessage = "That name is too long.")]
+    [Display(Name = "Group name")]
+    public string? Name { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool welcome, CancellationToken ct)
+    {
+        Welcome = welcome;
+        var problem = await LoadAsync(id, ct);
+        Name = Group?.Name;
+        return problem ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(Guid id, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        if (!CanManage) return Forbid();
+        if (!ModelState.IsValid) return Page();
+        var renamed = await communities.RenameGroupAsync(await current.GetAsync(ct), id, Name, ct);
+        if (!renamed.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Name), l.Message(renamed.Failure!.Value));
+            return Page();
+        }
+        return Redirect($"/Groups/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var group = await communities.GetGroupAsync(viewer, id, ct);
+        if (group.Failure == Failure.NotFound) return NotFound();
+        if (!group.Succeeded) return Forbid();
+        Group = group.Value;
+        CanManage = viewer.CanManage(Group!.CommunityId);
+        OwnHouseholdId = viewer.HouseholdIn(Group.CommunityId)?.HouseholdId;
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Communities;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Households;
+
+public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+{
+    public HouseholdDetail? Household { get; private set; }
+    public bool IsOwn { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please enter a name."), StringLength(Mutua.Core.Communities.Household.NameMaxLength, ErrorMessage = "That name is too long.")]
+    [Display(Name = "Household name")]
+    public string? Name { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        Name = Household?.Name;
+        return problem ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        if (!IsOwn) return Forbid();
+        if (!ModelState.IsValid) return Page();
+        var renamed = await communities.UpdateHouseholdAsync(await current.GetAsync(ct), id, Name, false, null, ct);
+        if (!renamed.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Name), l.Message(renamed.Failure!.Value));
+            return Page();
+        }
+        return Redirect($"/Households/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var household = await communities.GetHouseholdAsync(viewer, id, ct);
+        if (household.Failure == Failure.NotFound) return NotFound();
+        if (!household.Succeeded) return Forbid();
+        Household = household.Value;
+        IsOwn = viewer.IsMemberOf(id);
+        return null;
+    }
+}

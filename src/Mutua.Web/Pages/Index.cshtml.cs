@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutua.Core.Communities;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages;
+
+public sealed class IndexModel(CurrentViewer current, CommunityService communities, OrientationService orientation) : PageModel
+{
+    public Viewer Viewer { get; private set; } = Viewer.Anonymous;
+    public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
+    public IReadOnlyList<OrientationView> Checklists { get; private set; } = [];
+    public IReadOnlyList<Newcomer> Newcomers { get; private set; } = [];
+    public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Viewer = await current.GetAsync(ct);
+        if (!Viewer.IsSignedIn) return;
+        Communities = await communities.ListAsync(Viewer, ct);
+        Checklists = (await orientation.ForPersonAsync(Viewer.PersonId, ct)).Where(o => !(o.ProfileDone && o.MetBuddy && o.FirstCheckIn)).ToList();
+        Newcomers = (await orientation.NewcomersOfAsync(Viewer.PersonId, ct)).Where(n => !n.Met).ToList();
+        var households = new List<HouseholdDetail>();
+        foreach (var h in Viewer.Households)
+        {
+            var detail = await communities.GetHouseholdAsync(Viewer, h.HouseholdId, ct);
+            if (detail.Succeeded) households.Add(detail.Value!);
+        }
+        Households = households;
+    }
+
+    /// <summary>The newcomer ticks "met my buddy", or the buddy ticks "met my newcomer".</summary>
+    public async Task<IActionResult> OnPostMetAsync(Guid communityId, Guid newcomerId, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        if (!viewer.IsSignedIn) return Challenge();
+        await orientation.CompleteAsync(viewer, communityId, newcomerId, OrientationStep.MetBuddy, ct);
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Mutua.Core.Accounts;
+using Mutua.Core.Communities;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages;
+
+/// <summary>
+/// Joining by invitation code: type the code, see where it leads, then create an account
+/// (or, signed in already, join with the one you have).
+/// </summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class JoinModel(InvitationService invitations, CurrentViewer current, UserManager<Person> users,
+    SignInManager<Person> signIn, IStringLocalizer<Text> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Invitation code")]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please enter your first name.")]
+    [StringLength(Person.NameMaxLength, ErrorMessage = "That name is too long.")]
+    [Display(Name = "First name")]
+    public string? FirstName { get; set; }
+
+    [BindProperty]
+    [StringLength(Person.FullNameMaxLength, ErrorMessage = "That name is too long.")]
+    [Display(Name = "Full name")]
+    public string? FullName { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please enter your phone number or e-mail.")]
+    [StringLength(254, ErrorMessage = "That is too long.")]
+    [Display(Name = "Phone number or e-mail")]
+    public string? Login { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Please choose a password.")]
+    [StringLength(200, MinimumLength = 8, ErrorMessage = "Please choose a password of at least 8 characters.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Language")]
+    public string? Language { get; set; }
+
+    public InvitationPreview? Preview { get; private set; }
+    public string? CodeError { get; private set; }
+    public bool SignedIn { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        SignedIn = (await current.GetAsync(ct)).IsSignedIn;
+        if (string.IsNullOrWhiteSpace(Code)) return;
+        await LoadPreviewAsync(ct);
+        Language ??= System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadPreviewAsync(ct)) return Page();
+        if (!ModelState.IsValid) return Page();
+        var joined = await invitations.SignUpAsync(Code, new SignUp(FirstName, FullName, Login, Password, Language), ct);
+        if (!joined.Succeeded)
+        {
+            ModelState.AddModelError("", l.Message(joined.Failure!.Value));
+            return Page();
+        }
+        var person = await users.FindByIdAsync(joined.Value!.PersonId.ToString());
+        await signIn.SignInAsync(person!, isPersistent: true);
+        Localization.RememberLanguage(Response, person!.PreferredLanguage);
+        return Redirect(joined.Value.GroupId is { } g ? $"/Groups/{g}?welcome=1" : $"/Communities/{joined.Value.CommunityId}");
+    }
+
+    /// <summary>A signed-in person joins with the account they have.</summary>
+    public async Task<IActionResult> OnPostExistingAsync(CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        if (!viewer.IsSignedIn) return Challenge();
+        SignedIn = true;
+        if (!await LoadPreviewAsync(ct)) return Page();
+        var joined = await invitations.RedeemAsync(viewer, Code, ct);
+        if (!joined.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", l.Message(joined.Failure!.Value));
+            return Page();
+        }
+        return Redirect(joined.Value!.GroupId is { } g ? $"/Groups/{g}?welcome=1" : $"/Communities/{joined.Value.CommunityId}");
+    }
+
+    private async Task<bool> LoadPreviewAsync(CancellationToken ct)
+    {
+        var preview = await invitations.PreviewAsync(Code, ct);
+        if (!preview.Succeeded)
+        {
+            CodeError = l.Message(preview.Failure!.Value);
+            return false;
+        }
+        Preview = preview.Value;
+        Code = InvitationCodes.Display(preview.Value!.Code);
+        return true;
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Mutua.Core;
+using Mutua.Core.Accounts;
+using Mutua.Web;
+using Mutua.Web.Api;
+using Mutua.Web.Demo;
+using Mutua.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddMutuaDatabase(builder.Configuration, builder.Environment);
+services.AddMutuaCore();
+services.AddHttpContextAccessor();
+services.AddScoped<CurrentViewer>();
+
+// Keys live in the database so every web node reads the others' cookies and tokens.
+services.AddDataProtection().SetApplicationName("Mutua").PersistKeysToDbContext<MutuaDbContext>();
+
+services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = "cookie-or-bearer";
+        o.DefaultChallengeScheme = "cookie-or-bearer";
+    })
+    .AddPolicyScheme("cookie-or-bearer", "Cookie or bearer", o => o.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/api")
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(7))
+    .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
+    {
+        c.LoginPath = "/Account/Login";
+        c.AccessDeniedPath = "/Account/Denied";
+        c.ExpireTimeSpan = TimeSpan.FromDays(30);
+        c.SlidingExpiration = true;
+        c.Cookie.Name = "mutua";
+        c.Cookie.HttpOnly = true;
+        c.Cookie.SameSite = SameSiteMode.Lax;
+    }));
+services.AddIdentityCore<Person>(o =>
+    {
+        // Long and memorable beats short and complex, especially typed on a basic phone.
+        o.Password.RequiredLength = 8;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 3;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<MutuaDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+services.AddAuthorization();
+
+services.AddMutuaLocalization();
+services.AddMutuaRateLimits(builder.Configuration);
+services.AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/Communities");
+        o.Conventions.AuthorizeFolder("/Groups");
+        o.Conventions.AuthorizeFolder("/Households");
+        o.Conventions.AuthorizePage("/Account/Profile");
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
+services.AddSingleton<IConfigureOptions<MvcOptions>, LocalisedBindingMessages>();
+services.AddProblemDetails();
+services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
+services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+
+var app = builder.Build();
+
+await Database.MigrateAsync(app.Services);
+if (args.Length > 0 && args[0] == "create-admin")
+{
+    Environment.ExitCode = await AdminCommand.RunAsync(app.Services, args[1..]);
+    return;
+}
+if (app.Configuration.GetValue<bool>("Mutua:Demo"))
+{
+    await DemoSeeder.SeedAsync(app.Services, app.Logger);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapRazorPages();
+app.MapMutuaApi();
+
+await app.RunAsync();
+
+/// <summary>For WebApplicationFactory in the tests.</summary>
+public partial class Program;
