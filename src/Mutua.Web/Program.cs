@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -74,6 +75,12 @@ services.AddRazorPages(o =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
 services.AddSingleton<IConfigureOptions<MvcOptions>, LocalisedBindingMessages>();
 services.AddProblemDetails();
+services.AddExceptionHandler<BadRequestHandler>();
+// Malformed API input throws, so BadRequestHandler can answer it in the caller's language.
+services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// Names and sentences in Kinyarwanda, French or Spanish go out as they are, not as &#xE9; escapes.
+services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
 services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -91,11 +98,13 @@ if (app.Configuration.GetValue<bool>("Mutua:Demo"))
     await DemoSeeder.SeedAsync(app.Services, app.Logger);
 }
 
-if (!app.Environment.IsDevelopment())
+app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    app.UseExceptionHandler("/Error");
-}
-app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    ExceptionHandlingPath = "/Error",
+    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+// Pages get a friendly page for 404/403/429; the API and health endpoints keep their own bodies.
+app.UseWhen(c => !IsMachinePath(c.Request.Path), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
@@ -111,6 +120,9 @@ app.MapRazorPages();
 app.MapMutuaApi();
 
 await app.RunAsync();
+
+static bool IsMachinePath(PathString path) =>
+    path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 
 /// <summary>For WebApplicationFactory in the tests.</summary>
 public partial class Program;
