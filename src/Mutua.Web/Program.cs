@@ -70,6 +70,7 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Groups");
         o.Conventions.AuthorizeFolder("/Households");
         o.Conventions.AuthorizePage("/Account/Profile");
+        o.Conventions.AuthorizeFolder("/Admin");
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));

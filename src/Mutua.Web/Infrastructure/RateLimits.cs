@@ -7,6 +7,8 @@ namespace Mutua.Web.Infrastructure;
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+    /// <summary>Looking up what an invitation code leads to: reads count too, or codes could be guessed by reading.</summary>
+    public const string CodeLookup = "code-lookup";
 
     public static IServiceCollection AddMutuaRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -20,6 +22,9 @@ public static class RateLimits
                     ? RateLimitPartition.GetNoLimiter("read")
                     : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(CodeLookup, context =>
+                RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute * 3, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
