@@ -20,7 +20,7 @@ internal static class InvitationsApi
 
         api.MapGet("/invitations/{code}", async (string code, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             ApiResults.From(await s.PreviewAsync(code, ct), l))
-            .AllowAnonymous().RequireRateLimiting(RateLimits.CodeLookup)
+            .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Where an invitation code leads, before joining.");
         api.MapPost("/invitations/{code}/signup", async (string code, SignUp body, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             ApiResults.From(await s.SignUpAsync(code, body, ct), l, j => Results.Created("/api/v1/me", j)))

@@ -1,14 +1,16 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Mutua.Web.Infrastructure;
 
-/// <summary>Sign-in and invitation codes are guessable secrets: limit attempts per client address.</summary>
+/// <summary>
+/// Passwords and invitation codes are secrets people guess at: limit attempts per client address.
+/// Attempts (POST) get the tight limit; reading where a code leads gets a looser one; reading a
+/// form is free.
+/// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
-    /// <summary>Looking up what an invitation code leads to: reads count too, or codes could be guessed by reading.</summary>
-    public const string CodeLookup = "code-lookup";
 
     public static IServiceCollection AddMutuaRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -17,21 +19,24 @@ public static class RateLimits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignIn, context =>
-                // Reading a form is free; only attempts (POST) count.
-                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-                    ? RateLimitPartition.GetNoLimiter("read")
-                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.AddPolicy(CodeLookup, context =>
-                RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute * 3, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            {
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+                if (!isRead) return Window("attempt:" + client, perMinute);
+                var looksUpCode = context.Request.Query.ContainsKey("code") || context.Request.RouteValues.ContainsKey("code");
+                return looksUpCode ? Window("lookup:" + client, perMinute * 3) : RateLimitPartition.GetNoLimiter("read");
+            });
             o.OnRejected = async (ctx, ct) =>
             {
-                var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await ctx.HttpContext.Response.WriteAsync(l["Too many attempts. Please wait a minute and try again."], ct);
             };
         });
         return services;
     }
+
+    private static RateLimitPartition<string> Window(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
