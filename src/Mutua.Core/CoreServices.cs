@@ -16,6 +16,7 @@ public static class CoreServices
         services.AddScoped<RoleService>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<CheckIns.CheckInService>();
         services.AddScoped<Auditing.AuditService>();
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mutua.Core.Accounts;
 using Mutua.Core.Auditing;
+using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 
 namespace Mutua.Core;
@@ -20,6 +21,12 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Orientation> Orientations => Set<Orientation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<IncomeLine> IncomeLines => Set<IncomeLine>();
+    public DbSet<HelpExchange> HelpExchanges => Set<HelpExchange>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
+    public DbSet<CheckInCorrection> CheckInCorrections => Set<CheckInCorrection>();
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

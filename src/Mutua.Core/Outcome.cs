@@ -27,6 +27,13 @@ public enum Failure
     HouseholdNotInCommunity,
     InvalidRole,
     RoleAlreadyHeld,
+    InvalidMonth,
+    MonthInFuture,
+    AmountOutOfRange,
+    TextTooLong,
+    InvalidHelp,
+    InvalidRating,
+    InvalidGoal,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

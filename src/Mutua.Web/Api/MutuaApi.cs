@@ -14,5 +14,6 @@ public static class MutuaApi
         AuthApi.Map(api);
         CommunitiesApi.Map(api);
         InvitationsApi.Map(api);
+        CheckInsApi.Map(api);
     }
 }

@@ -29,6 +29,13 @@ public static class FailureMessages
         Failure.HouseholdNotInCommunity => l["That household is not in this community."],
         Failure.InvalidRole => l["That role cannot be given here."],
         Failure.RoleAlreadyHeld => l["This person already has that role."],
+        Failure.InvalidMonth => l["Please give the month as year and month, for example 2026-03."],
+        Failure.MonthInFuture => l["That month has not started yet."],
+        Failure.AmountOutOfRange => l["Please enter an amount of zero or more."],
+        Failure.TextTooLong => l["That text is too long. Please shorten it."],
+        Failure.InvalidHelp => l["Please say who was helped or who helped, and what kind of help it was."],
+        Failure.InvalidRating => l["Please choose a rating from 1 to 5."],
+        Failure.InvalidGoal => l["Please check your goals: each needs a name, progress is from 0 to 100, and up to 10 goals at a time."],
         _ => l["Something went wrong. Please try again."],
     };
 

@@ -1,0 +1,297 @@
+using Microsoft.EntityFrameworkCore;
+using Mutua.Core.Communities;
+
+namespace Mutua.Core.CheckIns;
+
+/// <summary>
+/// The monthly check-in: only the household's own members read or write it. A month is open until
+/// ten days after it ends; later changes are kept as corrections.
+/// </summary>
+public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
+{
+    public const long MaxAmount = 10_000_000_000_000;
+    public const int MaxHelpEntries = 40;
+    public const int MaxActiveGoals = 10;
+
+    private sealed record Place(Guid Id, Guid CommunityId, Guid? GroupId, string Currency, string TimeZone);
+
+    public async Task<Outcome<IReadOnlyList<CheckInListItem>>> ListAsync(Viewer viewer, Guid householdId, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        if (place is null) return Failure.NotFound;
+        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        var rows = await db.CheckIns.AsNoTracking().Where(c => c.HouseholdId == householdId)
+            .OrderByDescending(c => c.Period)
+            .Select(c => new { c.Period, c.IncomeTotal, c.SavingsBalance, c.Debts, c.GaveHelp, c.ReceivedHelp, c.UpdatedAt, c.Corrections })
+            .ToListAsync(ct);
+        return rows.Select(r => new CheckInListItem(Month.FromPeriod(r.Period).ToString(), r.IncomeTotal, r.SavingsBalance, r.Debts,
+            r.GaveHelp, r.ReceivedHelp, r.UpdatedAt, r.Corrections)).ToList();
+    }
+
+    public async Task<Outcome<CheckInView>> GetAsync(Viewer viewer, Guid householdId, Month month, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        if (place is null) return Failure.NotFound;
+        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        var checkIn = await LoadAsync(householdId, month.Period, tracked: false, ct);
+        if (checkIn is null) return Failure.NotFound;
+        return await ToViewAsync(checkIn, place, month, prefilled: false, ct);
+    }
+
+    /// <summary>
+    /// The form for a month: the saved check-in, or one pre-filled from the household's latest earlier
+    /// month (income, savings, debts, health, housing, goals, needs, sharing) for a person to confirm.
+    /// </summary>
+    public async Task<Outcome<CheckInView>> DraftAsync(Viewer viewer, Guid householdId, Month month, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        if (place is null) return Failure.NotFound;
+        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (month.StateAt(clock.GetUtcNow(), place.TimeZone) == MonthState.Future) return Failure.MonthInFuture;
+        var saved = await LoadAsync(householdId, month.Period, tracked: false, ct);
+        if (saved is not null) return await ToViewAsync(saved, place, month, prefilled: false, ct);
+
+        var lastPeriod = await db.CheckIns.Where(c => c.HouseholdId == householdId && c.Period < month.Period)
+            .MaxAsync(c => (int?)c.Period, ct);
+        var last = lastPeriod is null ? null : await LoadAsync(householdId, lastPeriod.Value, tracked: false, ct);
+        var draft = new CheckIn
+        {
+            HouseholdId = householdId, Period = month.Period, Currency = place.Currency,
+            SavingsBalance = last?.SavingsBalance, Debts = last?.Debts, HealthRating = last?.HealthRating, Housing = last?.Housing,
+            NeedsMask = last?.NeedsMask ?? 0, WantsMask = last?.WantsMask ?? 0,
+            SharedWithGroup = last?.SharedWithGroup ?? SharedParts.Goals | SharedParts.NeedsAndWants,
+            Income = last?.Income.Select(i => new IncomeLine { Source = i.Source, Amount = i.Amount }).ToList() ?? [],
+            Goals = last?.Goals.Select(g => new GoalProgress { GoalId = g.GoalId, Percent = g.Percent }).ToList() ?? [],
+        };
+        return await ToViewAsync(draft, place, month, prefilled: last is not null, ct);
+    }
+
+    /// <summary>Creates or replaces a month's check-in (the same input twice gives the same result).</summary>
+    public async Task<Outcome<CheckInView>> SaveAsync(Viewer viewer, Guid householdId, Month month, CheckInInput input, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        if (place is null) return Failure.NotFound;
+        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (month.Year < 2000 || month.Number is < 1 or > 12) return Failure.InvalidMonth;
+        var now = clock.GetUtcNow();
+        var state = month.StateAt(now, place.TimeZone);
+        if (state == MonthState.Future) return Failure.MonthInFuture;
+        var problem = await ValidateAsync(place, input, ct);
+        if (problem is not null) return problem.Value;
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await WriteAsync(viewer, place, month, state, input, now, ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Two saves raced to create the same month: the loser saves again, now as a replacement.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return await GetAsync(viewer, householdId, month, ct);
+    }
+
+    private async Task WriteAsync(Viewer viewer, Place place, Month month, MonthState state, CheckInInput input, DateTimeOffset now, CancellationToken ct)
+    {
+        var checkIn = await LoadAsync(place.Id, month.Period, tracked: true, ct);
+        var isNew = checkIn is null;
+        if (checkIn is null)
+        {
+            checkIn = new CheckIn
+            {
+                HouseholdId = place.Id, CommunityId = place.CommunityId, GroupId = place.GroupId, Period = month.Period,
+                Currency = place.Currency, CreatedAt = now,
+            };
+            db.CheckIns.Add(checkIn);
+        }
+        else
+        {
+            db.IncomeLines.RemoveRange(checkIn.Income);
+            db.HelpExchanges.RemoveRange(checkIn.Help);
+            db.GoalProgress.RemoveRange(checkIn.Goals);
+            checkIn.Income = [];
+            checkIn.Help = [];
+            checkIn.Goals = [];
+        }
+
+        var income = (input.Income ?? []).GroupBy(i => i.Source)
+            .Select(g => new IncomeLine { CheckInId = checkIn.Id, Source = g.Key, Amount = g.Sum(i => i.Amount) }).ToList();
+        checkIn.Income.AddRange(income);
+        checkIn.IncomeTotal = income.Count == 0 ? null : income.Sum(i => i.Amount);
+        checkIn.SavingsBalance = input.SavingsBalance;
+        checkIn.Debts = input.Debts;
+        checkIn.HealthRating = input.HealthRating;
+        checkIn.HealthNotes = Clean(input.HealthNotes);
+        checkIn.EducationNotes = Clean(input.EducationNotes);
+        checkIn.Housing = input.Housing;
+        checkIn.HousingNotes = Clean(input.HousingNotes);
+        checkIn.LeadershipNotes = Clean(input.LeadershipNotes);
+        checkIn.MeetingsLed = input.MeetingsLed;
+        checkIn.NeedsMask = Mask(input.Needs);
+        checkIn.WantsMask = Mask(input.Wants);
+        checkIn.NeedsNotes = Clean(input.NeedsNotes);
+        checkIn.WhatsNew = Clean(input.WhatsNew);
+        checkIn.SharedWithGroup = input.SharedWithGroup & AllParts;
+        var help = (input.Help ?? []).Select(h => new HelpExchange
+        {
+            CheckInId = checkIn.Id, Direction = h.Direction, Kind = h.Kind, OtherHouseholdId = h.OtherHouseholdId,
+            OtherDescription = h.OtherHouseholdId is null ? Clean(h.OtherDescription) : null, Value = h.Value,
+        }).ToList();
+        checkIn.Help.AddRange(help);
+        checkIn.GaveHelp = help.Any(h => h.Direction == HelpDirection.Given);
+        checkIn.ReceivedHelp = help.Any(h => h.Direction == HelpDirection.Received);
+
+        foreach (var entry in input.Goals ?? [])
+        {
+            // A new goal named like an open one is that goal, so saving the same check-in twice adds nothing.
+            var name = entry.Name?.Trim();
+            var goal = entry.GoalId is { } id
+                ? await db.Goals.FirstAsync(g => g.Id == id, ct)
+                : (await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).ToListAsync(ct))
+                    .FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.CurrentCultureIgnoreCase));
+            if (goal is null)
+            {
+                goal = new Goal { HouseholdId = place.Id, Name = entry.Name!.Trim(), CreatedAt = now };
+                db.Goals.Add(goal);
+            }
+            else if (!string.IsNullOrWhiteSpace(entry.Name))
+            {
+                goal.Name = entry.Name.Trim();
+            }
+            if (entry.Percent is { } percent)
+            {
+                checkIn.Goals.Add(new GoalProgress { CheckInId = checkIn.Id, GoalId = goal.Id, Percent = percent });
+                if (percent >= 100) goal.ClosedAt ??= now;
+            }
+        }
+
+        checkIn.UpdatedAt = now;
+        checkIn.RecordedById = viewer.PersonId;
+        if (state == MonthState.Closed)
+        {
+            checkIn.Corrections++;
+            db.CheckInCorrections.Add(new CheckInCorrection
+            {
+                CheckInId = checkIn.Id, At = now, ById = viewer.PersonId,
+                Summary = isNew ? "recorded after the month closed" : "changed after the month closed",
+            });
+        }
+        if (isNew)
+        {
+            // The household's first check-in ticks that step of its members' orientation.
+            var members = db.HouseholdMembers.Where(m => m.HouseholdId == place.Id).Select(m => m.PersonId);
+            foreach (var o in await db.Orientations.Where(o => members.Contains(o.PersonId) && o.CommunityId == place.CommunityId && o.FirstCheckInAt == null).ToListAsync(ct))
+            {
+                o.FirstCheckInAt = now;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Failure?> ValidateAsync(Place place, CheckInInput input, CancellationToken ct)
+    {
+        static bool Amount(long? a) => a is null or (>= 0 and <= MaxAmount);
+        if (!Amount(input.SavingsBalance) || !Amount(input.Debts)) return Failure.AmountOutOfRange;
+        foreach (var i in input.Income ?? [])
+        {
+            if (!Enum.IsDefined(i.Source) || !Amount(i.Amount)) return Failure.AmountOutOfRange;
+        }
+        if ((input.Income ?? []).GroupBy(i => i.Source).Any(g => g.Sum(i => i.Amount) > MaxAmount)) return Failure.AmountOutOfRange;
+        if (input.HealthRating is not null and (< 1 or > 5)) return Failure.InvalidRating;
+        if (input.MeetingsLed is not null and (< 0 or > 1000)) return Failure.AmountOutOfRange;
+        if (input.Housing is { } housing && !Enum.IsDefined(housing)) return Failure.InvalidHelp;
+        string?[] texts = [input.HealthNotes, input.EducationNotes, input.HousingNotes, input.LeadershipNotes, input.NeedsNotes, input.WhatsNew];
+        if (texts.Any(t => t is { Length: > CheckIn.NotesMaxLength })) return Failure.TextTooLong;
+        if ((input.Needs ?? []).Concat(input.Wants ?? []).Any(n => !Enum.IsDefined(n))) return Failure.InvalidHelp;
+
+        var help = input.Help ?? [];
+        if (help.Count > MaxHelpEntries) return Failure.InvalidHelp;
+        foreach (var h in help)
+        {
+            if (!Enum.IsDefined(h.Direction) || !Enum.IsDefined(h.Kind)) return Failure.InvalidHelp;
+            if (!Amount(h.Value)) return Failure.AmountOutOfRange;
+            if (h.OtherHouseholdId is null && string.IsNullOrWhiteSpace(h.OtherDescription)) return Failure.InvalidHelp;
+            if (h.OtherDescription is { Length: > HelpExchange.DescriptionMaxLength }) return Failure.TextTooLong;
+            if (h.OtherHouseholdId == place.Id) return Failure.InvalidHelp;
+        }
+        var others = help.Where(h => h.OtherHouseholdId is not null).Select(h => h.OtherHouseholdId!.Value).Distinct().ToList();
+        if (others.Count > 0 && await db.Households.CountAsync(h => others.Contains(h.Id) && h.CommunityId == place.CommunityId, ct) != others.Count)
+            return Failure.InvalidHelp;
+
+        var goals = input.Goals ?? [];
+        foreach (var g in goals)
+        {
+            if (g.Percent is not null and (< 0 or > 100)) return Failure.InvalidGoal;
+            if (g.Name is { Length: > Goal.NameMaxLength }) return Failure.TextTooLong;
+            if (g.GoalId is null && string.IsNullOrWhiteSpace(g.Name)) return Failure.InvalidGoal;
+        }
+        var goalIds = goals.Where(g => g.GoalId is not null).Select(g => g.GoalId!.Value).Distinct().ToList();
+        if (goalIds.Count > 0 && await db.Goals.CountAsync(g => goalIds.Contains(g.Id) && g.HouseholdId == place.Id, ct) != goalIds.Count)
+            return Failure.InvalidGoal;
+        var open = await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).Select(g => g.Name).ToListAsync(ct);
+        var added = goals.Where(g => g.GoalId is null).Select(g => g.Name!.Trim())
+            .Where(n => !open.Contains(n, StringComparer.CurrentCultureIgnoreCase)).Distinct(StringComparer.CurrentCultureIgnoreCase).Count();
+        if (open.Count + added > MaxActiveGoals) return Failure.InvalidGoal;
+        return null;
+    }
+
+    /// <summary>Other households of the community a household can name in its connections.</summary>
+    public async Task<Outcome<IReadOnlyList<HouseholdChoice>>> NeighboursAsync(Viewer viewer, Guid householdId, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        if (place is null) return Failure.NotFound;
+        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        var rows = await db.Households.AsNoTracking()
+            .Where(h => h.CommunityId == place.CommunityId && h.Id != householdId)
+            // The household's own group first: most help happens there.
+            .OrderBy(h => h.GroupId == place.GroupId ? 0 : 1).ThenBy(h => h.Name)
+            .Select(h => new HouseholdChoice(h.Id, h.Name)).ToListAsync(ct);
+        return rows;
+    }
+
+    private const SharedParts AllParts = SharedParts.Goals | SharedParts.NeedsAndWants | SharedParts.Income | SharedParts.Savings
+        | SharedParts.Health | SharedParts.Education | SharedParts.Housing | SharedParts.Leadership | SharedParts.Connections | SharedParts.WhatsNew;
+
+    private static int Mask(IReadOnlyList<NeedCategory>? categories) => (categories ?? []).Aggregate(0, (m, c) => m | 1 << (int)c);
+
+    public static IReadOnlyList<NeedCategory> FromMask(int mask) =>
+        Enum.GetValues<NeedCategory>().Where(c => (mask & 1 << (int)c) != 0).ToList();
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private Task<Place?> PlaceAsync(Guid householdId, CancellationToken ct) =>
+        db.Households.AsNoTracking().Where(h => h.Id == householdId)
+            .Select(h => new Place(h.Id, h.CommunityId, h.GroupId, h.Community!.Currency, h.Community.TimeZone))
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<CheckIn?> LoadAsync(Guid householdId, int period, bool tracked, CancellationToken ct)
+    {
+        var query = db.CheckIns.Include(c => c.Income).Include(c => c.Help).Include(c => c.Goals).AsSplitQuery();
+        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
+    }
+
+    private async Task<CheckInView> ToViewAsync(CheckIn c, Place place, Month month, bool prefilled, CancellationToken ct)
+    {
+        var reported = c.Goals.Select(p => p.GoalId).ToList();
+        var openGoals = await db.Goals.AsNoTracking()
+            .Where(g => g.HouseholdId == place.Id && (g.ClosedAt == null || reported.Contains(g.Id)))
+            .OrderBy(g => g.CreatedAt).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var progress = c.Goals.ToDictionary(g => g.GoalId, g => g.Percent);
+        var otherIds = c.Help.Where(h => h.OtherHouseholdId is not null).Select(h => h.OtherHouseholdId!.Value).Distinct().ToList();
+        var names = otherIds.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Households.AsNoTracking().Where(h => otherIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        return new CheckInView(place.Id, month.ToString(), month.StateAt(clock.GetUtcNow(), place.TimeZone), place.Currency,
+            c.Income.OrderBy(i => i.Source).Select(i => new IncomeEntry(i.Source, i.Amount)).ToList(),
+            c.Income.Count == 0 ? null : c.Income.Sum(i => i.Amount), c.SavingsBalance, c.Debts,
+            c.HealthRating, c.HealthNotes, c.EducationNotes, c.Housing, c.HousingNotes, c.LeadershipNotes, c.MeetingsLed,
+            c.Help.OrderBy(h => h.Direction).ThenBy(h => h.Kind).Select(h => new HelpView(h.Direction, h.Kind, h.OtherHouseholdId,
+                h.OtherHouseholdId is { } o ? names.GetValueOrDefault(o) : null, h.OtherDescription, h.Value)).ToList(),
+            openGoals.Select(g => new GoalView(g.Id, g.Name, progress.TryGetValue(g.Id, out var p) ? p : null)).ToList(),
+            FromMask(c.NeedsMask), FromMask(c.WantsMask), c.NeedsNotes, c.WhatsNew, c.SharedWithGroup,
+            prefilled || c.UpdatedAt == default ? null : c.UpdatedAt, c.Corrections, prefilled);
+    }
+}
