@@ -25,6 +25,30 @@ public static class Money
         return amount.ToString("C", format);
     }
 
+    /// <summary>Reads an amount as a person types it ("1,250.50", "1 250,5", "15000") into minor units.</summary>
+    public static bool TryParse(string? text, string currency, CultureInfo culture, out long minorUnits)
+    {
+        minorUnits = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var cleaned = text.Replace(culture.NumberFormat.CurrencySymbol, "", StringComparison.Ordinal)
+            .Replace(currency, "", StringComparison.OrdinalIgnoreCase);
+        // Spaces group thousands in French and Kinyarwanda ("1 250 000"); people type plain, no-break or narrow ones.
+        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0').ToArray());
+        if (!decimal.TryParse(cleaned, NumberStyles.Number, culture, out var amount)
+            && !decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out amount)) return false;
+        var scaled = amount * Pow10(DigitsOf(currency));
+        if (scaled != decimal.Truncate(scaled) || scaled < long.MinValue || scaled > long.MaxValue) return false;
+        minorUnits = (long)scaled;
+        return true;
+    }
+
+    /// <summary>The amount as a plain number for an input box, without symbol or grouping: "1250.5" becomes "1250,50" in French.</summary>
+    public static string ToInput(long minorUnits, string currency, CultureInfo culture)
+    {
+        var digits = DigitsOf(currency);
+        return (minorUnits / (decimal)Pow10(digits)).ToString("F" + digits, culture);
+    }
+
     private static string SymbolFor(string currency, CultureInfo culture)
     {
         // Use the local symbol only where the culture's own region uses this currency ("$" for USD in en-US);

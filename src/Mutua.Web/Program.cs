@@ -69,6 +69,7 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Communities");
         o.Conventions.AuthorizeFolder("/Groups");
         o.Conventions.AuthorizeFolder("/Households");
+        o.Conventions.AuthorizeFolder("/CheckIns");
         o.Conventions.AuthorizePage("/Account/Profile");
         o.Conventions.AuthorizeFolder("/Admin");
     })

@@ -120,7 +120,9 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
 
         var income = (input.Income ?? []).GroupBy(i => i.Source)
             .Select(g => new IncomeLine { CheckInId = checkIn.Id, Source = g.Key, Amount = g.Sum(i => i.Amount) }).ToList();
-        checkIn.Income.AddRange(income);
+        // Children are added to their sets, not the tracked parent's lists: their keys are set already,
+        // which EF would otherwise read as rows to update.
+        db.IncomeLines.AddRange(income);
         checkIn.IncomeTotal = income.Count == 0 ? null : income.Sum(i => i.Amount);
         checkIn.SavingsBalance = input.SavingsBalance;
         checkIn.Debts = input.Debts;
@@ -141,7 +143,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             CheckInId = checkIn.Id, Direction = h.Direction, Kind = h.Kind, OtherHouseholdId = h.OtherHouseholdId,
             OtherDescription = h.OtherHouseholdId is null ? Clean(h.OtherDescription) : null, Value = h.Value,
         }).ToList();
-        checkIn.Help.AddRange(help);
+        db.HelpExchanges.AddRange(help);
         checkIn.GaveHelp = help.Any(h => h.Direction == HelpDirection.Given);
         checkIn.ReceivedHelp = help.Any(h => h.Direction == HelpDirection.Received);
 
@@ -164,7 +166,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             }
             if (entry.Percent is { } percent)
             {
-                checkIn.Goals.Add(new GoalProgress { CheckInId = checkIn.Id, GoalId = goal.Id, Percent = percent });
+                db.GoalProgress.Add(new GoalProgress { CheckInId = checkIn.Id, GoalId = goal.Id, Percent = percent });
                 if (percent >= 100) goal.ClosedAt ??= now;
             }
         }
@@ -239,19 +241,35 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         return null;
     }
 
-    /// <summary>Other households of the community a household can name in its connections.</summary>
+    /// <summary>The month it is now where the household's community lives.</summary>
+    public async Task<Month?> CurrentMonthAsync(Guid householdId, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        return place is null ? null : Month.Current(clock.GetUtcNow(), place.TimeZone);
+    }
+
+    /// <summary>
+    /// Households this one can pick by name in its connections: its own group, and any household it
+    /// has named before. Kept short so the form stays light on a phone in a community of thousands.
+    /// </summary>
     public async Task<Outcome<IReadOnlyList<HouseholdChoice>>> NeighboursAsync(Viewer viewer, Guid householdId, CancellationToken ct = default)
     {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
         if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        var named = db.HelpExchanges.Where(h => h.OtherHouseholdId != null
+                && db.CheckIns.Any(c => c.Id == h.CheckInId && c.HouseholdId == householdId))
+            .Select(h => h.OtherHouseholdId!.Value);
         var rows = await db.Households.AsNoTracking()
-            .Where(h => h.CommunityId == place.CommunityId && h.Id != householdId)
-            // The household's own group first: most help happens there.
+            .Where(h => h.CommunityId == place.CommunityId && h.Id != householdId
+                && ((place.GroupId != null && h.GroupId == place.GroupId) || named.Contains(h.Id)))
             .OrderBy(h => h.GroupId == place.GroupId ? 0 : 1).ThenBy(h => h.Name)
+            .Take(MaxNeighbours)
             .Select(h => new HouseholdChoice(h.Id, h.Name)).ToListAsync(ct);
         return rows;
     }
+
+    public const int MaxNeighbours = 40;
 
     private const SharedParts AllParts = SharedParts.Goals | SharedParts.NeedsAndWants | SharedParts.Income | SharedParts.Savings
         | SharedParts.Health | SharedParts.Education | SharedParts.Housing | SharedParts.Leadership | SharedParts.Connections | SharedParts.WhatsNew;

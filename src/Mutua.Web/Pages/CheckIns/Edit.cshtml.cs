@@ -1,0 +1,139 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.CheckIns;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.CheckIns;
+
+public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IStringLocalizer<Text> l) : PageModel
+{
+    [BindProperty]
+    public CheckInForm Form { get; set; } = new();
+
+    public Guid HouseholdId { get; private set; }
+    public Month Month { get; private set; }
+    public CheckInView? Saved { get; private set; }
+    public IReadOnlyList<HouseholdChoice> Neighbours { get; private set; } = [];
+    public bool JustSaved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? month, bool saved, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, month, ct);
+        if (problem is not null) return problem;
+        JustSaved = saved;
+        Form = ToForm(Saved!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? month, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, month, ct);
+        if (problem is not null) return problem;
+        var input = ToInput();
+        if (!ModelState.IsValid) return Page();
+        var result = await checkIns.SaveAsync(await current.GetAsync(ct), id, Month, input, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", l.Message(result.Failure!.Value));
+            return Page();
+        }
+        return Redirect($"/Households/{id}/CheckIn/{Month}?saved=true");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, string? month, CancellationToken ct)
+    {
+        HouseholdId = id;
+        var viewer = await current.GetAsync(ct);
+        if (month is null)
+        {
+            if (!viewer.IsMemberOf(id)) return Forbid();
+            var current = await checkIns.CurrentMonthAsync(id, ct);
+            if (current is null) return NotFound();
+            Month = current.Value;
+        }
+        else if (Month.TryParse(month, out var m))
+        {
+            Month = m;
+        }
+        else
+        {
+            return NotFound();
+        }
+        var draft = await checkIns.DraftAsync(viewer, id, Month, ct);
+        if (draft.Failure is Failure.NotFound or Failure.MonthInFuture) return NotFound();
+        if (!draft.Succeeded) return Forbid();
+        Saved = draft.Value;
+        Neighbours = (await checkIns.NeighboursAsync(viewer, id, ct)).Value ?? [];
+        return null;
+    }
+
+    private CheckInForm ToForm(CheckInView v)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        string? Amount(long? a) => a is null ? null : Money.ToInput(a.Value, v.Currency, culture);
+        var form = new CheckInForm
+        {
+            Income = v.Income.ToDictionary(i => i.Source, i => Amount(i.Amount)),
+            Savings = Amount(v.SavingsBalance), Debts = Amount(v.Debts), HealthRating = v.HealthRating, HealthNotes = v.HealthNotes,
+            EducationNotes = v.EducationNotes, Housing = v.Housing, HousingNotes = v.HousingNotes, LeadershipNotes = v.LeadershipNotes,
+            MeetingsLed = v.MeetingsLed, Needs = v.Needs.ToList(), Wants = v.Wants.ToList(), NeedsNotes = v.NeedsNotes, WhatsNew = v.WhatsNew,
+            Shared = Enum.GetValues<SharedParts>().Where(p => p != SharedParts.None && v.SharedWithGroup.HasFlag(p)).ToList(),
+            Goals = v.Goals.Select(g => new GoalRow { GoalId = g.GoalId, Name = g.Name, Percent = g.Percent }).ToList(),
+        };
+        foreach (var direction in new[] { HelpDirection.Given, HelpDirection.Received })
+        {
+            var rows = v.Help.Where(h => h.Direction == direction).Select(h => new HelpRow
+            {
+                Direction = direction, Who = h.OtherHouseholdId?.ToString() ?? "outside", Outside = h.OtherDescription, Kind = h.Kind,
+                Value = Amount(h.Value),
+            }).ToList();
+            while (rows.Count < CheckInForm.HelpRowsPerDirection || !rows.Any(r => r.IsEmpty)) rows.Add(new HelpRow { Direction = direction });
+            form.Help.AddRange(rows);
+        }
+        for (var i = 0; i < CheckInForm.NewGoalRows; i++) form.Goals.Add(new GoalRow());
+        return form;
+    }
+
+    /// <summary>Reads the form into Core's input; amounts that cannot be read become field errors.</summary>
+    private CheckInInput ToInput()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var currency = Saved!.Currency;
+        long? Amount(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (Money.TryParse(text, currency, culture, out var minor) && minor >= 0) return minor;
+            ModelState.AddModelError(field, l["Please enter an amount such as {0}.", Money.ToInput(150000, currency, culture)]);
+            return null;
+        }
+        var income = Form.Income
+            .Select(kv => (kv.Key, Amount: Amount(kv.Value, $"Form.Income[{kv.Key}]")))
+            .Where(x => x.Amount is not null).Select(x => new IncomeEntry(x.Key, x.Amount!.Value)).ToList();
+        var help = new List<HelpEntry>();
+        for (var i = 0; i < Form.Help.Count; i++)
+        {
+            var row = Form.Help[i];
+            if (row.IsEmpty) continue;
+            if (row.Kind is null)
+            {
+                ModelState.AddModelError($"Form.Help[{i}].Kind", l["Please choose the kind of help."]);
+                continue;
+            }
+            Guid? other = Guid.TryParse(row.Who, out var g) ? g : null;
+            if (other is null && string.IsNullOrWhiteSpace(row.Outside))
+            {
+                ModelState.AddModelError($"Form.Help[{i}].Outside", l["Please say who it was: choose a household or describe the person."]);
+                continue;
+            }
+            help.Add(new HelpEntry(row.Direction, row.Kind.Value, other, other is null ? row.Outside : null, Amount(row.Value, $"Form.Help[{i}].Value")));
+        }
+        var goals = Form.Goals.Where(r => r.GoalId is not null || !string.IsNullOrWhiteSpace(r.Name))
+            .Select(r => new GoalEntry(r.GoalId, r.Name, r.Percent)).ToList();
+        return new CheckInInput(income, Amount(Form.Savings, "Form.Savings"), Amount(Form.Debts, "Form.Debts"), Form.HealthRating,
+            Form.HealthNotes, Form.EducationNotes, Form.Housing, Form.HousingNotes, Form.LeadershipNotes, Form.MeetingsLed, help, goals,
+            Form.Needs, Form.Wants, Form.NeedsNotes, Form.WhatsNew, Form.Shared.Aggregate(SharedParts.None, (a, p) => a | p));
+    }
+}
