@@ -8,7 +8,7 @@ namespace Mutua.Web.Pages.CheckIns;
 /// </summary>
 public sealed class CheckInForm
 {
-    public const int HelpRowsPerDirection = 3;
+    public const int HelpRowsPerDirection = 2;
     public const int NewGoalRows = 2;
 
     public Dictionary<IncomeSource, string?> Income { get; set; } = [];
