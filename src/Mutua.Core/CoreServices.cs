@@ -17,6 +17,7 @@ public static class CoreServices
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<ProfileService>();
         services.AddScoped<CheckIns.CheckInService>();
+        services.AddScoped<CheckIns.ProgressService>();
         services.AddScoped<Auditing.AuditService>();
         return services;
     }

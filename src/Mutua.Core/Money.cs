@@ -15,11 +15,11 @@ public static class Money
     public static int DigitsOf(string currency) => MinorDigits.GetValueOrDefault(currency, 2);
 
     /// <summary>e.g. 150000 RWF in Kinyarwanda: "RWF 150.000"; 12345 USD in English: "$123.45".</summary>
-    public static string Format(long minorUnits, string currency, CultureInfo culture)
+    public static string Format(long minorUnits, string currency, CultureInfo culture, bool wholeUnits = false)
     {
         var digits = DigitsOf(currency);
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencyDecimalDigits = digits;
+        format.CurrencyDecimalDigits = wholeUnits ? 0 : digits;
         format.CurrencySymbol = SymbolFor(currency, culture);
         var amount = minorUnits / (decimal)Pow10(digits);
         return amount.ToString("C", format);

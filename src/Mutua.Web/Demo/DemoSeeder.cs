@@ -58,16 +58,21 @@ public static class DemoSeeder
             Person? coordinator = null;
             Person? ambassador = null;
             var established = new List<(Person Person, Guid GroupId, Guid HouseholdId)>();
+            var households = new List<(Household, Guid)>();
             for (var h = 0; h < place.Households.Length; h++)
             {
                 var group = groups[h % groups.Count];
-                var joined = community.CreatedAt.AddDays(10 + (h * 23) % 360);
+                // The two newest households joined this month and are still finding their feet.
+                var joined = h == place.Households.Length - 1 ? now.AddDays(-6)
+                    : h == place.Households.Length - 2 ? now.AddDays(-18)
+                    : community.CreatedAt.AddDays(10 + (h * 23) % 360);
                 var adults = place.Households[h];
                 var household = new Household
                 {
                     CommunityId = community.Id, GroupId = group.Id, Name = string.Join(" & ", adults), CreatedAt = joined,
                 };
                 db.Households.Add(household);
+                households.Add((household, Guid.Empty));
                 var surname = place.Surnames[random.Next(place.Surnames.Length)];
                 foreach (var firstName in adults)
                 {
@@ -84,6 +89,7 @@ public static class DemoSeeder
                     db.HouseholdMembers.Add(new HouseholdMember { HouseholdId = household.Id, PersonId = person.Id, JoinedAt = joined });
                     db.CommunityRoles.Add(new CommunityRole { CommunityId = community.Id, PersonId = person.Id, Role = Role.Member, GrantedAt = joined });
                     coordinator ??= person;
+                    if (households[^1].Item2 == Guid.Empty) households[^1] = (household, person.Id);
                     if (h == 4 && ambassador is null) ambassador = person;
                     if (h < place.Households.Length - 2) established.Add((person, group.Id, household.Id));
                     else
@@ -108,6 +114,8 @@ public static class DemoSeeder
                 place.EmailDomain is null ? sponsorLogin : null, place.Language, community.CreatedAt, passwordHash);
             db.Users.Add(sponsor);
             db.CommunityRoles.Add(new CommunityRole { CommunityId = community.Id, PersonId = sponsor.Id, Role = Role.Sponsor, GrantedAt = community.CreatedAt, GrantedById = admin.Id });
+
+            DemoCheckIns.Add(db, community, households, now, random);
 
             db.Invitations.Add(new Invitation
             {

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Html;
+
+namespace Mutua.Web.Charts;
+
+public sealed record ChartSeries(string Name, IReadOnlyList<long?> Values);
+
+/// <summary>
+/// Small charts drawn on the server as SVG: no script, a few kilobytes, readable on a phone.
+/// Each page puts the same numbers in a table for screen readers.
+/// </summary>
+public static class SvgChart
+{
+    // Okabe–Ito: told apart by people with the common colour-vision deficiencies.
+    private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+
+    // Narrow enough that 12-unit text stays legible when a phone scales the drawing down.
+    private const int Width = 420, Height = 230, Left = 58, Right = 8, Top = 10, Bottom = 50;
+
+    public static IHtmlContent StackedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, Func<long, string> format) =>
+        Draw(title, labels, series, format, stacked: true);
+
+    public static IHtmlContent Lines(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, Func<long, string> format) =>
+        Draw(title, labels, series, format, stacked: false);
+
+    private static HtmlString Draw(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, Func<long, string> format, bool stacked)
+    {
+        var n = labels.Count;
+        var max = stacked
+            ? Enumerable.Range(0, n).Select(i => series.Sum(s => Math.Max(0, s.Values[i] ?? 0))).DefaultIfEmpty(0).Max()
+            : series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max();
+        var top = NiceCeiling(Math.Max(max, 1));
+        var plotW = Width - Left - Right;
+        var plotH = Height - Top - Bottom;
+        double X(int i) => Left + plotW * (i + 0.5) / Math.Max(n, 1);
+        double Y(long v) => Top + plotH - plotH * (double)v / top;
+        var c = CultureInfo.InvariantCulture;
+        var id = "c" + Math.Abs(title.GetHashCode(StringComparison.Ordinal)).ToString(c);
+
+        var svg = new StringBuilder();
+        svg.Append(c, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height + 16 * ((series.Count + 1) / 2)}\" role=\"img\" aria-labelledby=\"{id}\">");
+        svg.Append(c, $"<title id=\"{id}\">{Enc(title)}</title>");
+        for (var g = 0; g <= 4; g++)
+        {
+            var v = top * g / 4;
+            var y = Y(v);
+            svg.Append(c, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#d6dedf\"/>");
+            svg.Append(c, $"<text x=\"{Left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" font-size=\"12\" fill=\"#55656c\">{Enc(format(v))}</text>");
+        }
+        var every = Math.Max(1, (int)Math.Ceiling(n / 6.0));
+        for (var i = 0; i < n; i += every)
+        {
+            svg.Append(c, $"<text x=\"{X(i):F1}\" y=\"{Top + plotH + 16}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#55656c\">{Enc(labels[i])}</text>");
+        }
+        if (stacked)
+        {
+            var barW = Math.Max(4, plotW / Math.Max(n, 1) * 0.7);
+            for (var i = 0; i < n; i++)
+            {
+                long baseline = 0;
+                for (var s = 0; s < series.Count; s++)
+                {
+                    var v = Math.Max(0, series[s].Values[i] ?? 0);
+                    if (v == 0) continue;
+                    var y1 = Y(baseline + v);
+                    svg.Append(c, $"<rect x=\"{X(i) - barW / 2:F1}\" y=\"{y1:F1}\" width=\"{barW:F1}\" height=\"{Y(baseline) - y1:F1}\" fill=\"{Palette[s % Palette.Length]}\"/>");
+                    baseline += v;
+                }
+            }
+        }
+        else
+        {
+            for (var s = 0; s < series.Count; s++)
+            {
+                var colour = Palette[s % Palette.Length];
+                var points = Enumerable.Range(0, n).Where(i => series[s].Values[i] is not null)
+                    .Select(i => (X: X(i), Y: Y(series[s].Values[i]!.Value))).ToList();
+                if (points.Count > 1)
+                    svg.Append(c, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{string.Join(' ', points.Select(p => string.Create(c, $"{p.X:F1},{p.Y:F1}")))}\"/>");
+                foreach (var p in points) svg.Append(c, $"<circle cx=\"{p.X:F1}\" cy=\"{p.Y:F1}\" r=\"3.5\" fill=\"{colour}\"/>");
+            }
+        }
+        for (var s = 0; s < series.Count; s++)
+        {
+            var lx = 8 + (s % 2) * ((Width - 16) / 2);
+            var ly = Height - 14 + 16 * (s / 2);
+            svg.Append(c, $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"10\" height=\"10\" fill=\"{Palette[s % Palette.Length]}\"/>");
+            svg.Append(c, $"<text x=\"{lx + 14}\" y=\"{ly}\" font-size=\"12\" fill=\"#1d2a2f\">{Enc(series[s].Name)}</text>");
+        }
+        svg.Append("</svg>");
+        return new HtmlString(svg.ToString());
+    }
+
+    /// <summary>A round number at or above the largest value, so grid lines fall on readable amounts.</summary>
+    internal static long NiceCeiling(long max)
+    {
+        var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(max)));
+        foreach (var step in new long[] { 1, 2, 4, 5, 10 })
+        {
+            if (step * magnitude >= max) return step * magnitude;
+        }
+        return 10 * magnitude;
+    }
+
+    private static string Enc(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,102 @@
+using Mutua.Core;
+using Mutua.Core.CheckIns;
+using Mutua.Core.Communities;
+
+namespace Mutua.Web.Demo;
+
+/// <summary>
+/// A year of believable check-ins: incomes skewed and local, savings that mostly grow, debts that
+/// mostly shrink, help mostly inside groups, needs that follow the seasons (school costs before terms).
+/// </summary>
+internal static class DemoCheckIns
+{
+    private sealed record Economy(long IncomeLow, long IncomeHigh, long SavingsStep, long DebtsHigh);
+
+    // Monthly household income ranges in minor units of each community's currency.
+    private static Economy For(string currency) => currency switch
+    {
+        "RWF" => new Economy(25_000, 180_000, 3_000, 150_000),
+        "UGX" => new Economy(150_000, 1_200_000, 20_000, 900_000),
+        _ => new Economy(150_000, 520_000, 4_000, 600_000),
+    };
+
+    private static readonly string[] Goals = ["Save for school fees", "Start a small business", "Repair the roof", "Pay off a loan", "Learn to use a computer"];
+
+    public static void Add(MutuaDbContext db, Community community, IReadOnlyList<(Household Household, Guid PersonId)> households,
+        DateTimeOffset now, Random random)
+    {
+        var economy = For(community.Currency);
+        var thisMonth = Month.Current(now, community.TimeZone);
+        var byGroup = households.GroupBy(h => h.Household.GroupId).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Select(x => x.Household).ToList());
+        foreach (var (household, personId) in households)
+        {
+            // Each household has its own level: a few earn far more than most (log-normal-ish skew).
+            var level = economy.IncomeLow + (long)((economy.IncomeHigh - economy.IncomeLow) * Math.Pow(random.NextDouble(), 2.2));
+            var savings = (long)(economy.SavingsStep * random.Next(0, 20));
+            var debts = random.NextDouble() < 0.6 ? (long)(economy.DebtsHigh * random.NextDouble()) : 0;
+            var goal = new Goal { HouseholdId = household.Id, Name = Goals[random.Next(Goals.Length)], CreatedAt = household.CreatedAt };
+            db.Goals.Add(goal);
+            var goalPercent = 0;
+            var joined = Month.Current(household.CreatedAt, community.TimeZone);
+            var month = thisMonth;
+            for (var i = 0; i < 11; i++) month = month.Previous;
+            for (; month <= thisMonth; month = month.Next)
+            {
+                if (month < joined || random.NextDouble() < 0.15) continue;
+                if (month == thisMonth && random.NextDouble() < 0.45) continue;
+                var checkIn = new CheckIn
+                {
+                    HouseholdId = household.Id, CommunityId = community.Id, GroupId = household.GroupId, Period = month.Period,
+                    Currency = community.Currency, CreatedAt = now, UpdatedAt = now, RecordedById = personId,
+                    HealthRating = Math.Clamp(3 + random.Next(-2, 3), 1, 5), Housing = (HousingSituation)(1 + random.Next(0, 3)),
+                    SharedWithGroup = SharedParts.Goals | SharedParts.NeedsAndWants | (random.NextDouble() < 0.3 ? SharedParts.Savings : 0),
+                };
+                var job = (long)(level * (0.75 + random.NextDouble() * 0.3));
+                checkIn.Income.Add(new IncomeLine { CheckInId = checkIn.Id, Source = IncomeSource.Job, Amount = Round(job) });
+                if (random.NextDouble() < 0.4)
+                    checkIn.Income.Add(new IncomeLine { CheckInId = checkIn.Id, Source = IncomeSource.OwnBusiness, Amount = Round((long)(level * 0.3 * random.NextDouble())) });
+                if (random.NextDouble() < 0.2)
+                    checkIn.Income.Add(new IncomeLine { CheckInId = checkIn.Id, Source = IncomeSource.GiftsOrRemittances, Amount = Round((long)(level * 0.15 * random.NextDouble())) });
+                checkIn.IncomeTotal = checkIn.Income.Sum(x => x.Amount);
+                savings = Math.Max(0, savings + (long)(economy.SavingsStep * (random.NextDouble() * 3 - 0.8)));
+                debts = Math.Max(0, debts - (long)(economy.SavingsStep * random.NextDouble() * 2));
+                checkIn.SavingsBalance = Round(savings);
+                checkIn.Debts = Round(debts);
+
+                var peers = byGroup.GetValueOrDefault(household.GroupId ?? Guid.Empty, []).Where(h => h.Id != household.Id).ToList();
+                var everyone = households.Where(h => h.Household.Id != household.Id).Select(h => h.Household).ToList();
+                for (var k = random.Next(0, 3); k > 0; k--)
+                {
+                    // Most help stays inside the group; some crosses to another group.
+                    var pool = random.NextDouble() < 0.8 && peers.Count > 0 ? peers : everyone;
+                    var other = pool[random.Next(pool.Count)];
+                    checkIn.Help.Add(new HelpExchange
+                    {
+                        CheckInId = checkIn.Id, Direction = random.NextDouble() < 0.5 ? HelpDirection.Given : HelpDirection.Received,
+                        OtherHouseholdId = other.Id, Kind = (HelpKind)(1 + random.Next(0, 7)),
+                    });
+                }
+                checkIn.GaveHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Given);
+                checkIn.ReceivedHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Received);
+
+                var needs = 0;
+                if (month.Number is 1 or 8 or 9 && random.NextDouble() < 0.6) needs |= 1 << (int)NeedCategory.SchoolCosts;
+                if (random.NextDouble() < 0.35) needs |= 1 << (int)NeedCategory.Childcare;
+                if (random.NextDouble() < 0.2) needs |= 1 << (int)NeedCategory.Transport;
+                if (random.NextDouble() < 0.15) needs |= 1 << (int)NeedCategory.HealthCare;
+                if (random.NextDouble() < 0.1) needs |= 1 << (int)NeedCategory.Food;
+                checkIn.NeedsMask = needs;
+                checkIn.WantsMask = (random.NextDouble() < 0.4 ? 1 << (int)NeedCategory.BusinessCapital : 0)
+                    | (random.NextDouble() < 0.3 ? 1 << (int)NeedCategory.Training : 0)
+                    | (random.NextDouble() < 0.15 ? 1 << (int)NeedCategory.ToolsOrEquipment : 0);
+
+                goalPercent = Math.Min(100, goalPercent + random.Next(0, 14));
+                checkIn.Goals.Add(new GoalProgress { CheckInId = checkIn.Id, GoalId = goal.Id, Percent = goalPercent });
+                db.CheckIns.Add(checkIn);
+            }
+        }
+    }
+
+    /// <summary>People report round figures.</summary>
+    private static long Round(long amount) => amount < 1000 ? amount : amount / 1000 * 1000;
+}
