@@ -34,6 +34,7 @@ public enum Failure
     InvalidHelp,
     InvalidRating,
     InvalidGoal,
+    InvalidFormat,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

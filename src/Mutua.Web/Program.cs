@@ -70,6 +70,7 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Groups");
         o.Conventions.AuthorizeFolder("/Households");
         o.Conventions.AuthorizeFolder("/CheckIns");
+        o.Conventions.AuthorizeFolder("/Insights");
         o.Conventions.AuthorizePage("/Account/Profile");
         o.Conventions.AuthorizeFolder("/Admin");
     })

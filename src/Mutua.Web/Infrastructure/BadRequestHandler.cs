@@ -11,17 +11,25 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems, IString
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad) return false;
-        context.Response.StatusCode = bad.StatusCode;
+        if (exception is BadHttpRequestException bad)
+        {
+            return await WriteAsync(context, bad.StatusCode, l["We could not read that request. Check that every field has the right kind of value."], "bad_request");
+        }
+        // Machines calling the API get JSON for our own failures too; pages get the error page.
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return await WriteAsync(context, StatusCodes.Status500InternalServerError, l["Sorry, something went wrong on our side. Nothing you entered was lost; please try again."], "server_error");
+        }
+        return false;
+    }
+
+    private async Task<bool> WriteAsync(HttpContext context, int status, string title, string error)
+    {
+        context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = l["We could not read that request. Check that every field has the right kind of value."],
-                Extensions = { ["error"] = "bad_request" },
-            },
+            ProblemDetails = { Status = status, Title = title, Extensions = { ["error"] = error } },
         });
     }
 }

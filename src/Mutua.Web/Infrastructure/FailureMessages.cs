@@ -35,6 +35,7 @@ public static class FailureMessages
         Failure.TextTooLong => l["That text is too long. Please shorten it."],
         Failure.InvalidHelp => l["Please say who was helped or who helped, and what kind of help it was."],
         Failure.InvalidRating => l["Please choose a rating from 1 to 5."],
+        Failure.InvalidFormat => l["Please choose one of the formats: json, csv or xlsx."],
         Failure.InvalidGoal => l["Please check your goals: each needs a name, progress is from 0 to 100, and up to 10 goals at a time."],
         _ => l["Something went wrong. Please try again."],
     };

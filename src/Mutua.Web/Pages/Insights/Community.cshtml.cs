@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.CheckIns;
+using Mutua.Core.Communities;
+using Mutua.Core.Insights;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Insights;
+
+public sealed class CommunityModel(CurrentViewer current, InsightsService insights, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? GroupId { get; set; }
+
+    public CommunityInsights? Insights { get; private set; }
+    public IReadOnlyList<GroupSummary> Groups { get; private set; } = [];
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(id, ct);
+        if (outcome.Failure is Failure.NotFound) return NotFound();
+        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct) => await ExportAsync(id, "csv", ct);
+
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct) => await ExportAsync(id, "xlsx", ct);
+
+    private async Task<IActionResult> ExportAsync(Guid id, string format, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(id, ct);
+        if (outcome.Failure is Failure.NotFound) return NotFound();
+        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (!outcome.Succeeded) return Page();
+        var name = $"mutua-insights-{outcome.Value!.From}-{outcome.Value.To}.{format}";
+        var stream = new MemoryStream();
+        if (format == "csv") await InsightsTable.WriteCsvAsync(stream, outcome.Value, l);
+        else await InsightsTable.WriteXlsxAsync(stream, outcome.Value, l);
+        stream.Position = 0;
+        return File(stream, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    private async Task<Outcome<CommunityInsights>> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        Month? from = null, to = null;
+        if (!string.IsNullOrEmpty(From) && !Month.TryParse(From, out var f) || !string.IsNullOrEmpty(To) && !Month.TryParse(To, out var t))
+        {
+            Problem = l.Message(Failure.InvalidMonth);
+        }
+        else
+        {
+            if (Month.TryParse(From, out var f2)) from = f2;
+            if (Month.TryParse(To, out var t2)) to = t2;
+        }
+        var result = await insights.ForCommunityAsync(viewer, id, from, to, GroupId, ct);
+        if (!result.Succeeded && result.Failure is not (Failure.NotFound or Failure.Forbidden))
+        {
+            Problem = l.Message(result.Failure!.Value);
+            result = await insights.ForCommunityAsync(viewer, id, null, null, null, ct);
+        }
+        if (result.Succeeded)
+        {
+            Insights = result.Value;
+            From = Insights!.From;
+            To = Insights.To;
+            Groups = (await communities.ListGroupsAsync(viewer, id, ct)).Value ?? [];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.CheckIns;
+using Mutua.Core.Insights;
+using Mutua.Web.Pages.CheckIns;
+
+namespace Mutua.Web.Pages.Insights;
+
+/// <summary>
+/// Insights as one flat table, the same for CSV and XLSX: a row a month, suppressed cells spelled
+/// "too few to show" in the reader's language, amounts in whole units of the community's currency.
+/// </summary>
+public static class InsightsTable
+{
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows) Build(CommunityInsights insights, IStringLocalizer<Text> l)
+    {
+        var tooFew = l["too few to show"].Value;
+        var digits = Money.DigitsOf(insights.Currency);
+        var scale = (decimal)Math.Pow(10, digits);
+        object Count(Cell c) => c.Value is { } v ? v : tooFew;
+        object Amount(Cell c) => c.Value is { } v ? v / scale : tooFew;
+        var categories = Enum.GetValues<NeedCategory>();
+        var columns = new List<string>
+        {
+            l["Month"], l["Households"], l["Checked in"], l["Participation %"],
+            $"{l["Income"]} ({insights.Currency}) {l["lower quartile"]}", $"{l["Income"]} ({insights.Currency}) {l["median"]}", $"{l["Income"]} ({insights.Currency}) {l["upper quartile"]}",
+            $"{l["Savings"]} ({insights.Currency}) {l["lower quartile"]}", $"{l["Savings"]} ({insights.Currency}) {l["median"]}", $"{l["Savings"]} ({insights.Currency}) {l["upper quartile"]}",
+            l["Gave help %"], l["Received help %"],
+        };
+        columns.AddRange(categories.Select(c => $"{l["We need"]}: {CheckInNames.Of(c, l)}"));
+        columns.AddRange(categories.Select(c => $"{l["We want"]}: {CheckInNames.Of(c, l)}"));
+        var rows = insights.Months.Select(m =>
+        {
+            var row = new List<object?>
+            {
+                Month.FromPeriod(m.Period).ToString(), m.Households, Count(m.CheckedIn), Count(m.ParticipationPercent),
+                Amount(m.Income.Low), Amount(m.Income.Median), Amount(m.Income.High),
+                Amount(m.Savings.Low), Amount(m.Savings.Median), Amount(m.Savings.High),
+                Count(m.GavePercent), Count(m.ReceivedPercent),
+            };
+            row.AddRange(m.Needs.Select(Count));
+            row.AddRange(m.Wants.Select(Count));
+            return row.ToArray();
+        }).ToList();
+        return (columns, rows);
+    }
+
+    public static async Task WriteCsvAsync(Stream output, CommunityInsights insights, IStringLocalizer<Text> l)
+    {
+        var (columns, rows) = Build(insights, l);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var c in columns) csv.WriteField(c);
+        await csv.NextRecordAsync();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row) csv.WriteField(cell);
+            await csv.NextRecordAsync();
+        }
+    }
+
+    public static async Task WriteXlsxAsync(Stream output, CommunityInsights insights, IStringLocalizer<Text> l)
+    {
+        var (columns, rows) = Build(insights, l);
+        var sheet = rows.Select(r => (IDictionary<string, object?>)columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToList();
+        using var buffer = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, sheet, sheetName: "Insights");
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output);
+    }
+}
