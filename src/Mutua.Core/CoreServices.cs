@@ -18,6 +18,7 @@ public static class CoreServices
         services.AddScoped<ProfileService>();
         services.AddScoped<CheckIns.CheckInService>();
         services.AddScoped<CheckIns.ProgressService>();
+        services.AddScoped<CheckIns.GroupCheckInsService>();
         services.AddScoped<Insights.InsightsService>();
         services.AddScoped<Auditing.AuditService>();
         return services;

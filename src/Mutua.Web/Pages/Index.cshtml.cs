@@ -5,13 +5,15 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages;
 
-public sealed class IndexModel(CurrentViewer current, CommunityService communities, OrientationService orientation) : PageModel
+public sealed class IndexModel(CurrentViewer current, CommunityService communities, OrientationService orientation,
+    Mutua.Core.CheckIns.GroupCheckInsService checkIns) : PageModel
 {
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
     public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
     public IReadOnlyList<OrientationView> Checklists { get; private set; } = [];
     public IReadOnlyList<Newcomer> Newcomers { get; private set; } = [];
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
+    public IReadOnlyList<(Guid HouseholdId, Mutua.Core.CheckIns.Month Month)> Due { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class IndexModel(CurrentViewer current, CommunityService communiti
             if (detail.Succeeded) households.Add(detail.Value!);
         }
         Households = households;
+        Due = await checkIns.DueAsync(Viewer, ct);
     }
 
     /// <summary>The newcomer ticks "met my buddy", or the buddy ticks "met my newcomer".</summary>

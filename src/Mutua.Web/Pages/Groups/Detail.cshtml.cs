@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mutua.Core;
+using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Groups;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(CurrentViewer current, CommunityService communities, GroupCheckInsService checkIns, IStringLocalizer<Text> l) : PageModel
 {
     public GroupDetail? Group { get; private set; }
     public bool CanManage { get; private set; }
     public Guid? OwnHouseholdId { get; private set; }
     public bool Welcome { get; private set; }
+    public GroupMonth? ThisMonth { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Please enter a name."), StringLength(Mutua.Core.Communities.Group.NameMaxLength, ErrorMessage = "That name is too long.")]
@@ -52,6 +54,7 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
         Group = group.Value;
         CanManage = viewer.CanManage(Group!.CommunityId);
         OwnHouseholdId = viewer.HouseholdIn(Group.CommunityId)?.HouseholdId;
+        ThisMonth = (await checkIns.ThisMonthAsync(viewer, id, ct)).Value;
         return null;
     }
 }
