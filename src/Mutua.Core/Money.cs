@@ -21,6 +21,7 @@ public static class Money
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
         format.CurrencyDecimalDigits = wholeUnits ? 0 : digits;
         format.CurrencySymbol = SymbolFor(currency, culture);
+        if (format.CurrencySymbol == currency) SpaceOutCode(format);
         var amount = minorUnits / (decimal)Pow10(digits);
         return amount.ToString("C", format);
     }
@@ -59,7 +60,17 @@ public static class Money
             if (region.ISOCurrencySymbol == currency) return region.CurrencySymbol;
         }
         catch (ArgumentException) { }
-        return currency == "USD" && culture.TwoLetterISOLanguageName is "en" or "es" ? "$" : currency + " ";
+        return currency == "USD" && culture.TwoLetterISOLanguageName is "en" or "es" ? "$" : currency;
+    }
+
+    /// <summary>A code needs a space from the number ("RWF 150,000", not "RWF150,000"): use each pattern's spaced twin.</summary>
+    private static void SpaceOutCode(NumberFormatInfo format)
+    {
+        format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
+        format.CurrencyNegativePattern = format.CurrencyNegativePattern switch
+        {
+            0 => 14, 1 => 9, 2 => 12, 3 => 11, 4 => 15, 5 => 8, 6 => 13, 7 => 10, var p => p,
+        };
     }
 
     private static long Pow10(int n) { long r = 1; for (var i = 0; i < n; i++) r *= 10; return r; }

@@ -43,20 +43,7 @@ services.AddAuthentication(o =>
         c.Cookie.HttpOnly = true;
         c.Cookie.SameSite = SameSiteMode.Lax;
     }));
-services.AddIdentityCore<Person>(o =>
-    {
-        // Long and memorable beats short and complex, especially typed on a basic phone.
-        o.Password.RequiredLength = 8;
-        o.Password.RequireDigit = false;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequiredUniqueChars = 3;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
-        o.Lockout.AllowedForNewUsers = true;
-        o.User.RequireUniqueEmail = false;
-    })
+services.AddIdentityCore<Person>(AccountRules.Apply)
     .AddEntityFrameworkStores<MutuaDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();

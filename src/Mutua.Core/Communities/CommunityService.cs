@@ -10,11 +10,11 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
 {
     private static readonly HashSet<string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })
-        .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        .OfType<string>().Where(c => c.Length == 2 && c.All(char.IsAsciiLetterUpper)).ToHashSet(StringComparer.Ordinal);
 
     private static readonly HashSet<string> Currencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
-        .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        .OfType<string>().Where(c => c.Length == 3 && c.All(char.IsAsciiLetterUpper)).ToHashSet(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<CommunitySummary>> ListAsync(Viewer viewer, CancellationToken ct = default)
     {
@@ -52,13 +52,14 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
         if (!Languages.IsSupported(input.DefaultLanguage)) return Failure.InvalidLanguage;
         var currency = input.Currency?.Trim().ToUpperInvariant() ?? "";
         if (!Currencies.Contains(currency)) return Failure.InvalidCurrency;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZone?.Trim() ?? "", out _)) return Failure.InvalidTimeZone;
+        var timeZone = IanaTimeZone(input.TimeZone);
+        if (timeZone is null) return Failure.InvalidTimeZone;
         if (await db.Communities.AnyAsync(c => c.Name == name, ct)) return Failure.NameTaken;
 
         var community = new Community
         {
             Name = name, Place = place, Country = country, DefaultLanguage = input.DefaultLanguage,
-            Currency = currency, TimeZone = input.TimeZone!.Trim(), CreatedAt = clock.GetUtcNow(),
+            Currency = currency, TimeZone = timeZone, CreatedAt = clock.GetUtcNow(),
         };
         db.Communities.Add(community);
         db.Record(community.CreatedAt, viewer.PersonId, AuditActions.CommunityCreated, community.Id, community.Id, name);
@@ -176,6 +177,15 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         return await GetHouseholdAsync(viewer, householdId, ct);
+    }
+
+    /// <summary>Communities keep IANA ids ("Africa/Kigali"); a Windows name is translated, anything else refused.</summary>
+    private static string? IanaTimeZone(string? typed)
+    {
+        var id = typed?.Trim() ?? "";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return null;
+        if (zone.HasIanaId) return zone.Id;
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
     }
 
     private static Failure? CheckName(string? name, int max)

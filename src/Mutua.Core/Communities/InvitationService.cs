@@ -122,7 +122,9 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
         string? email = null, phone = null;
         if (ContactNumbers.LooksLikeEmail(login))
         {
-            if (login.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(login, out _)) return Failure.InvalidPhoneOrEmail;
+            // A bare address only: "Grace <grace@example.org>" parses as mail, but is not a sign-in name.
+            if (login.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(login, out var address) || address.Address != login)
+                return Failure.InvalidPhoneOrEmail;
             email = login;
         }
         else
@@ -177,7 +179,7 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
         var now = clock.GetUtcNow();
         // Claim the code first: of two people racing for one code, only one row update succeeds.
         var claimed = await db.Invitations
-            .Where(i => i.Id == invitation.Id && i.RedeemedAt == null && i.RevokedAt == null)
+            .Where(i => i.Id == invitation.Id && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RedeemedAt, now).SetProperty(i => i.RedeemedById, personId), ct);
         if (claimed == 0) return Failure.InvitationUsed;
 

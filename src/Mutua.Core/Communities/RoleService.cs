@@ -20,7 +20,8 @@ public sealed class RoleService(MutuaDbContext db, TimeProvider clock)
             .Select(r => new { r.PersonId, r.Person!.FirstName, r.Role }).ToListAsync(ct);
         var households = await db.HouseholdMembers.AsNoTracking().Where(m => m.Household!.CommunityId == communityId)
             .Select(m => new { m.PersonId, m.HouseholdId, m.Household!.Name }).ToListAsync(ct);
-        var byPerson = households.ToDictionary(h => h.PersonId);
+        // One household per person per community is the rule; if a race ever broke it, show the first.
+        var byPerson = households.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.First());
         return roles.GroupBy(r => (r.PersonId, r.FirstName))
             .Select(g => new PersonInCommunity(g.Key.PersonId, g.Key.FirstName,
                 byPerson.GetValueOrDefault(g.Key.PersonId)?.HouseholdId, byPerson.GetValueOrDefault(g.Key.PersonId)?.Name,
@@ -74,6 +75,9 @@ public sealed class RoleService(MutuaDbContext db, TimeProvider clock)
     {
         var people = await PeopleAsync(viewer, communityId, ct);
         var person = people.Value?.FirstOrDefault(p => p.PersonId == personId);
-        return person is null ? Failure.NotFound : person;
+        if (person is not null) return person;
+        // Their last role here was just taken back: they are still a person, with no roles left.
+        var firstName = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => u.FirstName).FirstOrDefaultAsync(ct);
+        return firstName is null ? Failure.NotFound : new PersonInCommunity(personId, firstName, null, null, []);
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Mutua.Core.Tests.Support;
+
+namespace Mutua.Core.Tests.Data;
+
+public sealed class MigrationsTests
+{
+    [Fact]
+    public async Task The_migrations_build_an_empty_database_that_matches_the_model()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var db = new MutuaDbContext(TestHost.OptionsFor("Data Source=:memory:"));
+        db.Database.SetDbConnection(connection);
+
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes no migration captures: add a migration");
+        Assert.Equal(0, await db.Communities.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_sqlite_database_runs_in_WAL_mode_with_foreign_keys()
+    {
+        await using var host = await TestHost.StartAsync();
+        var (journal, foreignKeys) = await host.Db(async db =>
+        {
+            var conn = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode";
+            var j = (string?)await cmd.ExecuteScalarAsync();
+            cmd.CommandText = "PRAGMA foreign_keys";
+            var fk = Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            return (j, fk);
+        });
+        Assert.Equal("wal", journal);
+        Assert.Equal(1, foreignKeys);
+    }
+}
