@@ -104,7 +104,7 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
         var inviter = await db.Users.AsNoTracking().Where(p => p.Id == invitation.CreatedById).Select(p => p.FirstName).FirstAsync(ct);
         return new InvitationPreview(invitation.Code, invitation.CommunityId, invitation.Community!.Name, invitation.Community.Place,
             invitation.Community.DefaultLanguage, invitation.Community.Country, invitation.Role, invitation.Group?.Name,
-            invitation.Household?.Name, inviter, invitation.ExpiresAt);
+            invitation.Household?.Name ?? invitation.NewHouseholdName, inviter, invitation.ExpiresAt);
     }
 
     /// <summary>A newcomer creates their account with the code and lands in the right household.</summary>

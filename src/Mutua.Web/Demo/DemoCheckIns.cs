@@ -20,7 +20,15 @@ internal static class DemoCheckIns
         _ => new Economy(150_000, 520_000, 4_000, 600_000),
     };
 
-    private static readonly string[] Goals = ["Save for school fees", "Start a small business", "Repair the roof", "Pay off a loan", "Learn to use a computer"];
+    // Families write goals in their own words and language.
+    private static string[] GoalsIn(string language) => language switch
+    {
+        "es" => ["Ahorrar para la escuela", "Abrir un pequeño negocio", "Arreglar el techo", "Pagar un préstamo", "Aprender a usar la computadora"],
+        "rw" => ["Kuzigamira amafaranga y'ishuri", "Gutangiza ubucuruzi buto", "Gusana igisenge", "Kwishyura inguzanyo", "Kwiga gukoresha mudasobwa"],
+        "fr" => ["Épargner pour l'école", "Lancer un petit commerce", "Réparer le toit", "Rembourser un prêt", "Apprendre l'informatique"],
+        "sw" => ["Kuweka akiba kwa ada ya shule", "Kuanzisha biashara ndogo", "Kukarabati paa", "Kulipa mkopo", "Kujifunza kompyuta"],
+        _ => ["Save for school fees", "Start a small business", "Repair the roof", "Pay off a loan", "Learn to use a computer"],
+    };
 
     public static void Add(MutuaDbContext db, Community community, IReadOnlyList<(Household Household, Guid PersonId)> households,
         DateTimeOffset now, Random random)
@@ -34,7 +42,8 @@ internal static class DemoCheckIns
             var level = economy.IncomeLow + (long)((economy.IncomeHigh - economy.IncomeLow) * Math.Pow(random.NextDouble(), 2.2));
             var savings = (long)(economy.SavingsStep * random.Next(0, 20));
             var debts = random.NextDouble() < 0.6 ? (long)(economy.DebtsHigh * random.NextDouble()) : 0;
-            var goal = new Goal { HouseholdId = household.Id, Name = Goals[random.Next(Goals.Length)], CreatedAt = household.CreatedAt };
+            var goals = GoalsIn(community.DefaultLanguage);
+            var goal = new Goal { HouseholdId = household.Id, Name = goals[random.Next(goals.Length)], CreatedAt = household.CreatedAt };
             db.Goals.Add(goal);
             var goalPercent = 0;
             var joined = Month.Current(household.CreatedAt, community.TimeZone);

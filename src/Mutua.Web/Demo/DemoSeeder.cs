@@ -74,7 +74,7 @@ public static class DemoSeeder
                 db.Households.Add(household);
                 households.Add((household, Guid.Empty));
                 var surname = place.Surnames[random.Next(place.Surnames.Length)];
-                foreach (var firstName in adults)
+                foreach (var (firstName, order) in adults.Select((a, i) => (a, i)))
                 {
                     phoneSerial++;
                     var slug = Slug(firstName);
@@ -86,7 +86,8 @@ public static class DemoSeeder
                         : place.Language;
                     var person = NewPerson(firstName, $"{firstName} {surname}", email, phone, language, joined, passwordHash);
                     db.Users.Add(person);
-                    db.HouseholdMembers.Add(new HouseholdMember { HouseholdId = household.Id, PersonId = person.Id, JoinedAt = joined });
+                    // Members are listed by when they joined; the household's first-named adult came first.
+                    db.HouseholdMembers.Add(new HouseholdMember { HouseholdId = household.Id, PersonId = person.Id, JoinedAt = joined.AddMinutes(order) });
                     db.CommunityRoles.Add(new CommunityRole { CommunityId = community.Id, PersonId = person.Id, Role = Role.Member, GrantedAt = joined });
                     coordinator ??= person;
                     if (households[^1].Item2 == Guid.Empty) households[^1] = (household, person.Id);

@@ -75,7 +75,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
         var person = await users.FindByIdAsync(joined.Value!.PersonId.ToString());
         await signIn.SignInAsync(person!, isPersistent: true);
         Localization.RememberLanguage(Response, person!.PreferredLanguage);
-        return Redirect(joined.Value.GroupId is { } g ? $"/Groups/{g}?welcome=1" : $"/Communities/{joined.Value.CommunityId}");
+        return Redirect(joined.Value.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
     }
 
     /// <summary>A signed-in person joins with the account they have.</summary>
@@ -92,7 +92,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
             ModelState.AddModelError("", l.Message(joined.Failure!.Value));
             return Page();
         }
-        return Redirect(joined.Value!.GroupId is { } g ? $"/Groups/{g}?welcome=1" : $"/Communities/{joined.Value.CommunityId}");
+        return Redirect(joined.Value!.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
     }
 
     private async Task<bool> LoadPreviewAsync(CancellationToken ct)
