@@ -88,6 +88,8 @@ if (app.Configuration.GetValue<bool>("Mutua:Demo"))
     await DemoSeeder.SeedAsync(app.Services, app.Logger);
 }
 
+// First, so error answers (exception handler, status pages) are in the person's language too.
+app.UseRequestLocalization();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/Error",
@@ -95,8 +97,22 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 // Pages get a friendly page for 404/403/429; the API and health endpoints keep their own bodies.
 app.UseWhen(c => !IsMachinePath(c.Request.Path), b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
+// API errors without a body (no route matched a malformed id, wrong content type) get a problem document.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages(async ctx =>
+{
+    var http = ctx.HttpContext;
+    var l = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+    var status = http.Response.StatusCode;
+    var (title, error) = status switch
+    {
+        StatusCodes.Status404NotFound => (l.Message(Mutua.Core.Failure.NotFound), "not_found"),
+        StatusCodes.Status401Unauthorized => (l["Sign in with your phone number or e-mail."].Value, "unauthorized"),
+        StatusCodes.Status403Forbidden => (l.Message(Mutua.Core.Failure.Forbidden), "forbidden"),
+        _ => (l["We could not read that request. Check that every field has the right kind of value."].Value, "bad_request"),
+    };
+    await Results.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["error"] = error }).ExecuteAsync(http);
+}));
 app.UseSecurityHeaders();
-app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -27,8 +27,8 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     public async Task<Outcome<CommunityDetail>> GetAsync(Viewer viewer, Guid communityId, CancellationToken ct = default)
     {
         var summary = await Summaries(db.Communities.AsNoTracking().Where(c => c.Id == communityId)).FirstOrDefaultAsync(ct);
-        if (summary is null) return Failure.NotFound;
-        if (!viewer.InCommunity(communityId)) return Failure.Forbidden;
+        // Outside the community the answer is the same as for an id that does not exist.
+        if (summary is null || !viewer.InCommunity(communityId)) return Failure.NotFound;
         var groups = await db.Groups.AsNoTracking().Where(g => g.CommunityId == communityId)
             .OrderBy(g => g.Name)
             .Select(g => new GroupSummary(g.Id, g.CommunityId, g.Name, g.Households.Count))
@@ -112,11 +112,14 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
         return new GroupDetail(group.Id, group.CommunityId, group.CommunityName, group.Name, households);
     }
 
-    /// <summary>All households of a community, for coordinators arranging groups.</summary>
+    /// <summary>
+    /// All households of a community with their members' first names: for coordinators arranging
+    /// groups. Members see their own group's page; the whole roster is not theirs to list.
+    /// </summary>
     public async Task<Outcome<IReadOnlyList<HouseholdSummary>>> ListHouseholdsAsync(Viewer viewer, Guid communityId, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.CanSeePeopleOf(communityId)) return Failure.Forbidden;
+        if (!viewer.CanManage(communityId)) return viewer.InCommunity(communityId) ? Failure.Forbidden : Failure.NotFound;
         return new Outcome<IReadOnlyList<HouseholdSummary>>(
             await HouseholdSummaries(db.Households.Where(h => h.CommunityId == communityId), ct), null);
     }
@@ -129,7 +132,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
                 x.Id, x.CommunityId, CommunityName = x.Community!.Name, x.GroupId, GroupName = x.Group != null ? x.Group.Name : null, x.Name,
                 Members = x.Members.OrderBy(m => m.JoinedAt).Select(m => new MemberName(m.PersonId, m.Person!.FirstName)).ToList(),
             }).FirstOrDefaultAsync(ct);
-        if (h is null) return Failure.NotFound;
+        if (h is null || !viewer.InCommunity(h.CommunityId)) return Failure.NotFound;
         if (!viewer.IsMemberOf(h.Id) && !viewer.CanManage(h.CommunityId)) return Failure.Forbidden;
         return new HouseholdDetail(h.Id, h.CommunityId, h.CommunityName, h.GroupId, h.GroupName, h.Name, h.Members);
     }

@@ -60,8 +60,10 @@ internal static class CommunitiesApi
         api.MapPost("/communities/{communityId:guid}/people/{personId:guid}/roles", async (Guid communityId, Guid personId, RoleRequest body, CurrentViewer v, RoleService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             ApiResults.From(await s.GrantAsync(await v.GetAsync(ct), communityId, personId, body.Role, ct), l))
             .WithSummary("Give a role: coordinators give ambassador and supporter, admins also coordinator and sponsor.");
-        api.MapDelete("/communities/{communityId:guid}/people/{personId:guid}/roles/{role}", async (Guid communityId, Guid personId, Role role, CurrentViewer v, RoleService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.RevokeAsync(await v.GetAsync(ct), communityId, personId, role, ct), l))
+        api.MapDelete("/communities/{communityId:guid}/people/{personId:guid}/roles/{role}", async (Guid communityId, Guid personId, string role, CurrentViewer v, RoleService s, IStringLocalizer<Text> l, CancellationToken ct) =>
+            Enum.TryParse<Role>(role, ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(role, out _)
+                ? ApiResults.From(await s.RevokeAsync(await v.GetAsync(ct), communityId, personId, r, ct), l)
+                : ApiResults.Problem(Mutua.Core.Failure.InvalidRole, l))
             .WithSummary("Take a role back.");
     }
 }

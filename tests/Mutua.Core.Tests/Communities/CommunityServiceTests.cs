@@ -113,7 +113,8 @@ public sealed class CommunityCreateTests : WorldTests
         Assert.Equal(new[] { "Umucyo", "Urumuri" }, detail.Groups.Select(g => g.Name));
         Assert.Equal(new[] { "Claude" }, detail.CoordinatorFirstNames);
         Assert.Equal(0, detail.UngroupedHouseholds);
-        (await Host.Run<CommunityService, Outcome<CommunityDetail>>(async s => await s.GetAsync(await As(W.Dora), W.Kimironko.Id))).Fails(Failure.Forbidden);
+        // Outside the community the answer is the same as for an id that does not exist.
+        (await Host.Run<CommunityService, Outcome<CommunityDetail>>(async s => await s.GetAsync(await As(W.Dora), W.Kimironko.Id))).Fails(Failure.NotFound);
         (await Host.Run<CommunityService, Outcome<CommunityDetail>>(async s => await s.GetAsync(await As(W.Dora), Guid.NewGuid()))).Fails(Failure.NotFound);
     }
 }
@@ -328,6 +329,7 @@ public sealed class HouseholdTests : WorldTests
         (await Get(W.Ada)).Ok();
         (await Get(W.Bosco)).Fails(Failure.Forbidden);
         (await Get(W.Sara)).Fails(Failure.Forbidden);
-        (await Get(W.Odongo)).Fails(Failure.Forbidden);
+        // A coordinator elsewhere learns nothing, not even that the household exists.
+        (await Get(W.Odongo)).Fails(Failure.NotFound);
     }
 }

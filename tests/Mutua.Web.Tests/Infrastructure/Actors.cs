@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Mutua.Core.Communities;
+
+namespace Mutua.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Who acts in the authorisation matrix, relative to the resources under test: Dudley Neighbors
+/// Together, its group Warren Street Circle and the household "Jamal &amp; Rosa" in it.
+/// </summary>
+public static class Actors
+{
+    public const string Anonymous = "anonymous";
+    public const string SameHousehold = "member of the same household";
+    public const string OtherHousehold = "member of another household";
+    public const string Coordinator = "coordinator";
+    public const string Sponsor = "sponsor";
+    public const string Admin = "admin";
+    public const string OtherCommunity = "member of another community";
+    public const string OtherCoordinator = "coordinator of another community";
+
+    public static readonly string[] All =
+        [Anonymous, SameHousehold, OtherHousehold, Coordinator, Sponsor, Admin, OtherCommunity, OtherCoordinator];
+
+    public static readonly string[] SignedIn = All.Where(a => a != Anonymous).ToArray();
+
+    public static string? Login(string actor) => actor switch
+    {
+        Anonymous => null,
+        SameHousehold => DemoPeople.JamalLogin,
+        OtherHousehold => DemoPeople.KeishaLogin,
+        Coordinator => DemoPeople.DeniseLogin,
+        Sponsor => DemoPeople.SponsorLogin,
+        Admin => DemoPeople.AdminLogin,
+        OtherCommunity => DemoPeople.RosarioLogin,
+        OtherCoordinator => DemoPeople.EsperanzaLogin,
+        _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, null),
+    };
+}
+
+/// <summary>Puts the resources the matrix acts on back as the demo made them, so each cell starts the same.</summary>
+public static class MatrixState
+{
+    public const string WarrenStreetCircle = "Warren Street Circle";
+    public const string JamalHouseholdName = "Jamal & Rosa";
+
+    public static Task ResetAsync(MutuaFactory app) => app.WithDbAsync(async db =>
+    {
+        var d = app.Demo;
+        await db.CommunityRoles.Where(r => r.PersonId == d.Andre && r.Role != Role.Member).ExecuteDeleteAsync();
+        await db.Groups.Where(g => g.Id == d.WarrenStreetCircle).ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, WarrenStreetCircle));
+        await db.Households.Where(h => h.Id == d.JamalHousehold).ExecuteUpdateAsync(s => s
+            .SetProperty(h => h.Name, JamalHouseholdName).SetProperty(h => h.GroupId, d.WarrenStreetCircle));
+    });
+
+    /// <summary>Everything a request could change, except the audit log and sign-in bookkeeping.</summary>
+    public static Task<string> FingerprintAsync(MutuaFactory app) => app.WithDbAsync(async db =>
+    {
+        static string Join<T>(IEnumerable<T> rows) => string.Join(";", rows.Select(r => r!.ToString()).Order(StringComparer.Ordinal));
+        var communities = await db.Communities.Select(c => new { c.Id, c.Name, c.Place }).ToListAsync();
+        var groups = await db.Groups.Select(g => new { g.Id, g.CommunityId, g.Name }).ToListAsync();
+        var households = await db.Households.Select(h => new { h.Id, h.CommunityId, h.GroupId, h.Name }).ToListAsync();
+        var members = await db.HouseholdMembers.Select(m => new { m.HouseholdId, m.PersonId }).ToListAsync();
+        var roles = await db.CommunityRoles.Select(r => new { r.CommunityId, r.PersonId, r.Role }).ToListAsync();
+        var invitations = await db.Invitations.Select(i => new { i.Id, i.RevokedAt, i.RedeemedAt, i.ExpiresAt }).ToListAsync();
+        var people = await db.Users.Select(u => new { u.Id, u.FirstName, u.FullName, u.PreferredLanguage }).ToListAsync();
+        var checkIns = await db.CheckIns.Select(c => new { c.Id, c.UpdatedAt, c.Corrections }).ToListAsync();
+        return string.Join("\n", Join(communities), Join(groups), Join(households), Join(members), Join(roles),
+            Join(invitations), Join(people), Join(checkIns));
+    });
+}

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mutua.Core.Communities;
+using Mutua.Web.Tests.Infrastructure;
+using static Mutua.Web.Tests.Infrastructure.Actors;
+
+namespace Mutua.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint under /api/v1 × every kind of person (DESIGN §6: "every endpoint is tested for the
+/// roles that may and may not use it"). Allowed: 2xx. Denied: 401 for anonymous, 403 or 404 for a
+/// signed-in person, and nothing in the database changed. Never a 500.
+/// </summary>
+public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<MutuaFactory>
+{
+    /// <summary>What a cell needs: the demo's ids and whatever its arrangement made.</summary>
+    public sealed class Cell(DemoPeople d)
+    {
+        public DemoPeople D { get; } = d;
+        public string Unique { get; } = Guid.NewGuid().ToString("N")[..8];
+        public Guid InvitationId { get; set; }
+        public string Code { get; set; } = "";
+        public static string LastMonth => DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public sealed record Endpoint(string Name, string Method, Func<Cell, string> Path, string[] Allowed,
+        Func<Cell, object>? Body = null, Func<MutuaFactory, Cell, Task>? Arrange = null);
+
+    private static readonly string[] Everyone = Actors.SignedIn;
+    private static readonly string[] InCommunity = [SameHousehold, OtherHousehold, Coordinator, Sponsor, Admin];
+    private static readonly string[] PeopleOfCommunity = [SameHousehold, OtherHousehold, Coordinator, Admin];
+    private static readonly string[] Managers = [Coordinator, Admin];
+    private static readonly string[] OwnHouseholdAndManagers = [SameHousehold, Coordinator, Admin];
+    private static readonly string[] OwnHouseholdOnly = [SameHousehold];
+    private static readonly string[] AdminOnly = [Admin];
+
+    public static readonly Endpoint[] Endpoints =
+    [
+        new("GET /me", "GET", _ => "/api/v1/me", Everyone),
+        new("PATCH /me", "PATCH", _ => "/api/v1/me", Everyone, _ => new { }),
+
+        new("GET /communities", "GET", _ => "/api/v1/communities", Everyone),
+        new("POST /communities", "POST", _ => "/api/v1/communities", AdminOnly, c => new
+        {
+            name = $"Test community {c.Unique}", place = "Lowell, Massachusetts", country = "US", defaultLanguage = "en",
+            currency = "USD", timeZone = "America/New_York",
+        }),
+        new("GET /communities/{id}", "GET", c => $"/api/v1/communities/{c.D.Dudley}", InCommunity),
+
+        new("GET /communities/{id}/groups", "GET", c => $"/api/v1/communities/{c.D.Dudley}/groups", InCommunity),
+        new("POST /communities/{id}/groups", "POST", c => $"/api/v1/communities/{c.D.Dudley}/groups", Managers,
+            c => new { name = $"Group {c.Unique}" }),
+        new("GET /groups/{id}", "GET", c => $"/api/v1/groups/{c.D.WarrenStreetCircle}", PeopleOfCommunity),
+        new("PATCH /groups/{id}", "PATCH", c => $"/api/v1/groups/{c.D.WarrenStreetCircle}", Managers,
+            c => new { name = $"Warren Street {c.Unique}" }),
+
+        new("GET /communities/{id}/households", "GET", c => $"/api/v1/communities/{c.D.Dudley}/households", Managers),
+        new("POST /communities/{id}/households", "POST", c => $"/api/v1/communities/{c.D.Dudley}/households", Managers,
+            c => new { name = $"Household {c.Unique}", groupId = c.D.DudleyParents }),
+        new("GET /households/{id}", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}", OwnHouseholdAndManagers),
+        new("PATCH /households/{id} rename", "PATCH", c => $"/api/v1/households/{c.D.JamalHousehold}", OwnHouseholdOnly,
+            c => new { name = $"Jamal, Rosa & kids {c.Unique}" }),
+        new("PATCH /households/{id} move to another group", "PATCH", c => $"/api/v1/households/{c.D.JamalHousehold}", Managers,
+            c => new { groupId = c.D.BlueHillSavers }),
+        new("PATCH /households/{id} ungroup", "PATCH", c => $"/api/v1/households/{c.D.JamalHousehold}", Managers,
+            _ => new { ungroup = true }),
+
+        new("GET /communities/{id}/people", "GET", c => $"/api/v1/communities/{c.D.Dudley}/people", Managers),
+        new("POST /communities/{id}/people/{person}/roles supporter", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/people/{c.D.Andre}/roles", Managers, _ => new { role = "supporter" }),
+        new("POST /communities/{id}/people/{person}/roles coordinator", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/people/{c.D.Andre}/roles", AdminOnly, _ => new { role = "coordinator" }),
+        new("DELETE /communities/{id}/people/{person}/roles/{role} supporter", "DELETE",
+            c => $"/api/v1/communities/{c.D.Dudley}/people/{c.D.Andre}/roles/Supporter", Managers,
+            Arrange: (app, c) => GrantAsync(app, c.D.Andre, c.D.Dudley, Role.Supporter)),
+        new("DELETE /communities/{id}/people/{person}/roles/{role} sponsor", "DELETE",
+            c => $"/api/v1/communities/{c.D.Dudley}/people/{c.D.Andre}/roles/Sponsor", AdminOnly,
+            Arrange: (app, c) => GrantAsync(app, c.D.Andre, c.D.Dudley, Role.Sponsor)),
+
+        new("GET /communities/{id}/invitations", "GET", c => $"/api/v1/communities/{c.D.Dudley}/invitations", InCommunity),
+        new("POST /communities/{id}/invitations new household in own group", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/invitations", PeopleOfCommunity,
+            c => new { role = "member", newHouseholdName = $"The {c.Unique} family" }),
+        new("POST /communities/{id}/invitations into the household", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/invitations", OwnHouseholdAndManagers,
+            c => new { role = "member", householdId = c.D.JamalHousehold }),
+        new("POST /communities/{id}/invitations new household in another group", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/invitations", Managers,
+            c => new { role = "member", groupId = c.D.BlueHillSavers }),
+        new("POST /communities/{id}/invitations supporter", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/invitations", Managers, _ => new { role = "supporter" }),
+        new("POST /communities/{id}/invitations sponsor", "POST",
+            c => $"/api/v1/communities/{c.D.Dudley}/invitations", AdminOnly, _ => new { role = "sponsor" }),
+        new("DELETE /invitations/{id} made by the coordinator", "DELETE", c => $"/api/v1/invitations/{c.InvitationId}", Managers,
+            Arrange: (app, c) => InviteAsync(app, c, c.D.Denise)),
+        new("DELETE /invitations/{id} made by the household", "DELETE", c => $"/api/v1/invitations/{c.InvitationId}", OwnHouseholdAndManagers,
+            Arrange: (app, c) => InviteAsync(app, c, c.D.Jamal, c.D.JamalHousehold)),
+        new("GET /invitations/{code}", "GET", c => $"/api/v1/invitations/{c.Code}", Actors.All,
+            Arrange: (app, c) => InviteAsync(app, c, c.D.Denise)),
+
+        new("GET /households/{id}/checkins", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/checkins", OwnHouseholdOnly),
+        new("GET /households/{id}/checkins/{month}", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/checkins/{Cell.LastMonth}",
+            OwnHouseholdOnly, Arrange: CheckInAsync),
+        new("PUT /households/{id}/checkins/{month}", "PUT", c => $"/api/v1/households/{c.D.JamalHousehold}/checkins/{Cell.LastMonth}",
+            OwnHouseholdOnly, c => new { savingsBalance = 12_500, whatsNew = $"Saved a little more ({c.Unique})" }),
+
+        // Aggregates only (small cells suppressed), so everyone with a place in the community may read them.
+        new("GET /communities/{id}/insights", "GET", c => $"/api/v1/communities/{c.D.Dudley}/insights", InCommunity),
+        new("GET /communities/{id}/insights?groupId&format=csv", "GET",
+            c => $"/api/v1/communities/{c.D.Dudley}/insights?groupId={c.D.WarrenStreetCircle}&format=csv", InCommunity),
+    ];
+
+    public static TheoryData<string, string> Cells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var endpoint in Endpoints)
+        {
+            foreach (var actor in Actors.All) data.Add(endpoint.Name, actor);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Api_access(string endpoint, string actor)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var e = Endpoints.Single(x => x.Name == endpoint);
+        var allowed = e.Allowed.Contains(actor);
+        using var client = await app.ApiAsync(Actors.Login(actor));
+        await MatrixState.ResetAsync(app);
+        var cell = new Cell(app.Demo);
+        if (e.Arrange is not null) await e.Arrange(app, cell);
+        var before = await MatrixState.FingerprintAsync(app);
+
+        using var request = new HttpRequestMessage(new HttpMethod(e.Method), e.Path(cell));
+        if (e.Body is not null) request.Content = JsonContent.Create(e.Body(cell));
+        using var response = await client.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var status = (int)response.StatusCode;
+
+        if (allowed)
+        {
+            Assert.True(status is >= 200 and < 300, $"{actor} may use {endpoint}, but it answered {status}: {body}");
+        }
+        else
+        {
+            if (actor == Anonymous)
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"anonymous must get 401 from {endpoint}, got {status}: {body}");
+            else
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
+                    $"{actor} must get 403 or 404 from {endpoint}, got {status}: {body}");
+            Assert.Equal(before, await MatrixState.FingerprintAsync(app));
+        }
+    }
+
+    [Fact]
+    public void Every_mapped_api_endpoint_is_in_the_matrix()
+    {
+        // Route patterns the app maps under /api/v1, except sign-in and the code journeys (tested in InvitationJourneyTests).
+        var mapped = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>()
+            .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(r => (r.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(m => $"{m} {Normalise(r.RoutePattern.RawText!)}"))
+            .Where(x => !x.Contains("/auth/login", StringComparison.Ordinal)
+                && !x.EndsWith("/signup", StringComparison.Ordinal) && !x.EndsWith("/redemption", StringComparison.Ordinal))
+            .Distinct().Order().ToList();
+        var covered = Endpoints.Select(e => $"{e.Method} {Normalise("/api/v1" + e.Name[(e.Name.IndexOf(' ', StringComparison.Ordinal) + 1)..].Split(' ')[0])}")
+            .ToHashSet();
+        Assert.True(mapped.Count >= 20, $"expected the API's endpoints, found {mapped.Count}: {string.Join(", ", mapped)}");
+        var missing = mapped.Where(m => !covered.Contains(m)).ToList();
+        Assert.True(missing.Count == 0, "endpoints missing from the authorisation matrix: " + string.Join(", ", missing));
+    }
+
+    /// <summary>"/communities/{communityId:guid}/groups" and "/communities/{id}/groups" read alike.</summary>
+    private static string Normalise(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, "\\{[^}]+\\}", "{}");
+
+    private static Task GrantAsync(MutuaFactory app, Guid person, Guid community, Role role) => app.WithDbAsync(async db =>
+    {
+        db.CommunityRoles.Add(new CommunityRole { CommunityId = community, PersonId = person, Role = role, GrantedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    });
+
+    private static Task InviteAsync(MutuaFactory app, Cell c, Guid by, Guid? household = null) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var invitation = new Invitation
+        {
+            Code = InvitationCodes.NewCode(), CommunityId = c.D.Dudley, Role = Role.Member, CreatedById = by, CreatedAt = now,
+            ExpiresAt = now.AddDays(14), HouseholdId = household, GroupId = household is null ? c.D.WarrenStreetCircle : null,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        c.InvitationId = invitation.Id;
+        c.Code = invitation.Code;
+    });
+
+    private static async Task CheckInAsync(MutuaFactory app, Cell c)
+    {
+        using var jamal = await app.ApiAsync(DemoPeople.JamalLogin);
+        using var put = await jamal.PutAsJsonAsync($"/api/v1/households/{c.D.JamalHousehold}/checkins/{Cell.LastMonth}",
+            new { savingsBalance = 10_000, whatsNew = "Started a savings jar." });
+        Assert.True(put.IsSuccessStatusCode, $"arranging a check-in answered {(int)put.StatusCode}: {await put.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Mutua.Web.Tests.Infrastructure;
+using static Mutua.Web.Tests.Infrastructure.Actors;
+
+namespace Mutua.Web.Tests.Security;
+
+/// <summary>
+/// The pages with the same rules as the API. Anonymous: a redirect to /Account/Login. Not allowed:
+/// 403, or a redirect to /Account/Denied, and (for forms) nothing changed. Allowed: 200 for a page,
+/// the usual redirect after a form.
+/// </summary>
+public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<MutuaFactory>
+{
+    public sealed record PageCase(string Name, Func<DemoPeople, string> Path, string[] Allowed);
+
+    public sealed record FormCase(string Name, Func<DemoPeople, string> Path, Func<DemoPeople, Dictionary<string, string>> Fields,
+        string[] Allowed, Func<MutuaFactory, Task<Dictionary<string, string>>>? Arrange = null);
+
+    private static readonly string[] InCommunity = [SameHousehold, OtherHousehold, Coordinator, Sponsor, Admin];
+    private static readonly string[] PeopleOfCommunity = [SameHousehold, OtherHousehold, Coordinator, Admin];
+    private static readonly string[] Managers = [Coordinator, Admin];
+    private static readonly string[] OwnHouseholdAndManagers = [SameHousehold, Coordinator, Admin];
+    private static readonly string[] OwnHouseholdOnly = [SameHousehold];
+    private static readonly string[] AdminOnly = [Admin];
+
+    public static readonly PageCase[] Pages =
+    [
+        new("/Communities", _ => "/Communities", Actors.SignedIn),
+        new("/Communities/{id}", d => $"/Communities/{d.Dudley}", InCommunity),
+        new("/Groups/{id}", d => $"/Groups/{d.WarrenStreetCircle}", PeopleOfCommunity),
+        new("/Households/{id}", d => $"/Households/{d.JamalHousehold}", OwnHouseholdAndManagers),
+        new("/Households/{id}/CheckIn", d => $"/Households/{d.JamalHousehold}/CheckIn", OwnHouseholdOnly),
+        new("/Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations", PeopleOfCommunity),
+        new("/Communities/{id}/People", d => $"/Communities/{d.Dudley}/People", Managers),
+        new("/Communities/Create", _ => "/Communities/Create", AdminOnly),
+        new("/Admin/Audit", _ => "/Admin/Audit", AdminOnly),
+        new("/Account/Profile", _ => "/Account/Profile", Actors.SignedIn),
+    ];
+
+    public static readonly FormCase[] Forms =
+    [
+        new("form group on /Communities/{id}", d => $"/Communities/{d.Dudley}?handler=Group",
+            _ => new() { ["GroupName"] = $"Group {Guid.NewGuid():N}"[..20] }, Managers),
+        new("move household on /Communities/{id}", d => $"/Communities/{d.Dudley}?handler=Move",
+            d => new() { ["householdId"] = d.JamalHousehold.ToString(), ["groupId"] = d.BlueHillSavers.ToString() }, Managers),
+        new("rename group on /Groups/{id}", d => $"/Groups/{d.WarrenStreetCircle}?handler=Rename",
+            _ => new() { ["Name"] = $"Warren {Guid.NewGuid():N}"[..20] }, Managers),
+        new("rename household on /Households/{id}", d => $"/Households/{d.JamalHousehold}",
+            _ => new() { ["Name"] = $"Jamal & Rosa {Guid.NewGuid():N}"[..24] }, OwnHouseholdOnly),
+        new("give a role on /Communities/{id}/People", d => $"/Communities/{d.Dudley}/People?handler=Grant",
+            d => new() { ["personId"] = d.Andre.ToString(), ["role"] = "Supporter" }, Managers),
+        new("invite into the household on /Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations",
+            d => new() { ["Into"] = "household", ["HouseholdId"] = d.JamalHousehold.ToString() }, OwnHouseholdAndManagers),
+        new("invite a new family on /Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations",
+            _ => new() { ["Into"] = "new", ["NewHouseholdName"] = "The Newcomers" }, PeopleOfCommunity),
+    ];
+
+    public static TheoryData<string, string> PageCells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var page in Pages)
+        {
+            foreach (var actor in Actors.All) data.Add(page.Name, actor);
+        }
+        return data;
+    }
+
+    public static TheoryData<string, string> FormCells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var form in Forms)
+        {
+            foreach (var actor in Actors.All) data.Add(form.Name, actor);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageCells))]
+    public async Task Page_access(string page, string actor)
+    {
+        var p = Pages.Single(x => x.Name == page);
+        var client = await app.PagesAsync(Actors.Login(actor));
+        await MatrixState.ResetAsync(app);
+        var path = p.Path(app.Demo);
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? "";
+
+        if (actor == Anonymous)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Login", StringComparison.Ordinal),
+                $"anonymous on {path} must be sent to /Account/Login, got {status} {location}");
+        }
+        else if (p.Allowed.Contains(actor))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{actor} may see {path}, but got {status} {location}");
+        }
+        else
+        {
+            AssertDenied(response, $"{actor} on {path}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FormCells))]
+    public async Task Form_access(string form, string actor)
+    {
+        var f = Forms.Single(x => x.Name == form);
+        var client = await app.PagesAsync(Actors.Login(actor));
+        await MatrixState.ResetAsync(app);
+        var d = app.Demo;
+        var path = f.Path(d);
+        // The token is the person's, not the page's: take it from the home page, which everyone may see.
+        var token = await MutuaFactory.AntiforgeryTokenAsync(client, "/");
+        var before = await MatrixState.FingerprintAsync(app);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>(f.Fields(d)) { ["__RequestVerificationToken"] = token });
+        using var response = await client.PostAsync(path, content, TestContext.Current.CancellationToken);
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? "";
+        var after = await MatrixState.FingerprintAsync(app);
+
+        if (actor == Anonymous)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Login", StringComparison.Ordinal),
+                $"anonymous posting {form} must be sent to /Account/Login, got {status} {location}");
+            Assert.Equal(before, after);
+        }
+        else if (f.Allowed.Contains(actor))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && !location.Contains("/Account/", StringComparison.Ordinal),
+                $"{actor} may {form}, but got {status} {location}");
+            Assert.NotEqual(before, after);
+        }
+        else
+        {
+            // A refused form may also come back as the page with the reason on it; what matters is that nothing changed.
+            Assert.True(status < 500, $"{actor} posting {form} got {status}");
+            Assert.False(response.StatusCode == HttpStatusCode.Redirect && !location.Contains("/Account/Denied", StringComparison.Ordinal),
+                $"{actor} must not {form}, but was redirected to {location} as after a success");
+            Assert.Equal(before, after);
+        }
+    }
+
+    private static void AssertDenied(HttpResponseMessage response, string what)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Denied", StringComparison.Ordinal)),
+            $"{what} must be refused (403, 404 or /Account/Denied), got {(int)response.StatusCode} {location}");
+    }
+}
