@@ -4,6 +4,8 @@ using Mutua.Core.Communities;
 
 namespace Mutua.Core.Insights;
 
+public sealed record CommunityComparison(Guid CommunityId, string CommunityName, string Currency, MonthInsights Month);
+
 public sealed record CommunityInsights(Guid CommunityId, string CommunityName, string Currency, string From, string To, Guid? GroupId,
     IReadOnlyList<MonthInsights> Months);
 
@@ -42,5 +44,23 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
 
         return new CommunityInsights(communityId, community.Name, community.Currency, start.ToString(), end.ToString(), groupId,
             InsightsKernel.Compute(facts, counts));
+    }
+
+    /// <summary>
+    /// One month side by side for every community the viewer belongs to (all of them for an admin),
+    /// grouped by currency: amounts in different currencies are never put on one scale.
+    /// </summary>
+    public async Task<IReadOnlyList<IGrouping<string, CommunityComparison>>> CompareAsync(Viewer viewer, Month month, CancellationToken ct = default)
+    {
+        var ids = viewer.Roles.Select(r => r.CommunityId).Distinct().ToList();
+        var communities = await db.Communities.AsNoTracking().Where(c => viewer.IsAdmin || ids.Contains(c.Id))
+            .OrderBy(c => c.Name).Select(c => new { c.Id }).ToListAsync(ct);
+        var rows = new List<CommunityComparison>();
+        foreach (var c in communities)
+        {
+            var one = await ForCommunityAsync(viewer, c.Id, month, month, null, ct);
+            if (one.Succeeded) rows.Add(new CommunityComparison(c.Id, one.Value!.CommunityName, one.Value.Currency, one.Value.Months[0]));
+        }
+        return rows.GroupBy(r => r.Currency).OrderBy(g => g.Key).ToList();
     }
 }
