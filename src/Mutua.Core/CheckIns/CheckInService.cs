@@ -61,7 +61,8 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             NeedsMask = last?.NeedsMask ?? 0, WantsMask = last?.WantsMask ?? 0,
             SharedWithGroup = last?.SharedWithGroup ?? SharedParts.Goals | SharedParts.NeedsAndWants,
             Income = last?.Income.Select(i => new IncomeLine { Source = i.Source, Amount = i.Amount }).ToList() ?? [],
-            Goals = last?.Goals.Select(g => new GoalProgress { GoalId = g.GoalId, Percent = g.Percent }).ToList() ?? [],
+            // A goal reached last month is done: it does not come back to be reported again.
+            Goals = last?.Goals.Where(g => g.Percent < 100).Select(g => new GoalProgress { GoalId = g.GoalId, Percent = g.Percent }).ToList() ?? [],
         };
         return await ToViewAsync(draft, place, month, prefilled: last is not null, ct);
     }
@@ -147,29 +148,33 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         checkIn.GaveHelp = help.Any(h => h.Direction == HelpDirection.Given);
         checkIn.ReceivedHelp = help.Any(h => h.Direction == HelpDirection.Received);
 
+        // A new goal named like an open one is that goal, so saving the same check-in twice adds nothing;
+        // one goal named twice in a save is one goal, with the last progress given.
+        var openGoals = await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).ToListAsync(ct);
+        var progress = new Dictionary<Guid, int>();
         foreach (var entry in input.Goals ?? [])
         {
-            // A new goal named like an open one is that goal, so saving the same check-in twice adds nothing.
             var name = entry.Name?.Trim();
             var goal = entry.GoalId is { } id
                 ? await db.Goals.FirstAsync(g => g.Id == id, ct)
-                : (await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).ToListAsync(ct))
-                    .FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.CurrentCultureIgnoreCase));
+                : openGoals.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.CurrentCultureIgnoreCase));
             if (goal is null)
             {
-                goal = new Goal { HouseholdId = place.Id, Name = entry.Name!.Trim(), CreatedAt = now };
+                goal = new Goal { HouseholdId = place.Id, Name = name!, CreatedAt = now };
                 db.Goals.Add(goal);
+                openGoals.Add(goal);
             }
-            else if (!string.IsNullOrWhiteSpace(entry.Name))
+            else if (!string.IsNullOrWhiteSpace(name))
             {
-                goal.Name = entry.Name.Trim();
+                goal.Name = name;
             }
             if (entry.Percent is { } percent)
             {
-                db.GoalProgress.Add(new GoalProgress { CheckInId = checkIn.Id, GoalId = goal.Id, Percent = percent });
+                progress[goal.Id] = percent;
                 if (percent >= 100) goal.ClosedAt ??= now;
             }
         }
+        db.GoalProgress.AddRange(progress.Select(p => new GoalProgress { CheckInId = checkIn.Id, GoalId = p.Key, Percent = p.Value }));
 
         checkIn.UpdatedAt = now;
         checkIn.RecordedById = viewer.PersonId;

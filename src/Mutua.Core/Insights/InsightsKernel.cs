@@ -67,8 +67,8 @@ public static class InsightsKernel
             enough ? new Cell(n) : Cell.TooFew,
             enough && households > 0 ? new Cell((long)Math.Round(100.0 * n / households)) : Cell.TooFew,
             QuartilesOf(incomes), QuartilesOf(savings),
-            enough ? new Cell((long)Math.Round(100.0 * gave / n)) : Cell.TooFew,
-            enough ? new Cell((long)Math.Round(100.0 * received / n)) : Cell.TooFew,
+            ShareCell(gave, n, enough),
+            ShareCell(received, n, enough),
             needs.Select(c => CountCell(c, enough)).ToList(),
             wants.Select(c => CountCell(c, enough)).ToList());
     }
@@ -88,6 +88,10 @@ public static class InsightsKernel
     /// <summary>A count of 1–4 households could point at someone: shown as too few. Zero is safe to show.</summary>
     private static Cell CountCell(long count, bool enough) =>
         enough && (count == 0 || count >= MinHouseholds) ? new Cell(count) : Cell.TooFew;
+
+    /// <summary>A share resting on 1–4 households ("20 % of 5") would point at them, like a small count.</summary>
+    private static Cell ShareCell(int count, int n, bool enough) =>
+        enough && (count == 0 || count >= MinHouseholds) ? new Cell((long)Math.Round(100.0 * count / n)) : Cell.TooFew;
 
     /// <summary>Quartiles by the nearest-rank method, over values that at least five households gave.</summary>
     internal static Quartiles QuartilesOf(List<long> values)

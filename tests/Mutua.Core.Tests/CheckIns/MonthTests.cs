@@ -1,0 +1,79 @@
+using Mutua.Core.CheckIns;
+
+namespace Mutua.Core.Tests.CheckIns;
+
+public sealed class MonthTests
+{
+    [Fact]
+    public void A_month_written_yyyy_MM_is_read()
+    {
+        Assert.True(Month.TryParse("2026-03", out var m));
+        Assert.Equal(new Month(2026, 3), m);
+        Assert.Equal("2026-03", m.ToString());
+        Assert.Equal(202603, m.Period);
+        Assert.Equal(m, Month.FromPeriod(m.Period));
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("2026-00")]
+    [InlineData("26-03")]
+    [InlineData("2026-3")]
+    [InlineData("2026/03")]
+    [InlineData("2026-03-01")]
+    [InlineData(" 2026-03")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Anything_else_is_refused(string? text)
+    {
+        Assert.False(Month.TryParse(text, out _), $"\"{text}\" was read as a month");
+    }
+
+    [Fact]
+    public void Previous_and_next_cross_years()
+    {
+        Assert.Equal(new Month(2025, 12), new Month(2026, 1).Previous);
+        Assert.Equal(new Month(2027, 1), new Month(2026, 12).Next);
+        Assert.Equal(new Month(2026, 6), new Month(2026, 7).Previous);
+        Assert.Equal(new Month(2026, 8), new Month(2026, 7).Next);
+        Assert.Equal(new Month(2026, 1), new Month(2026, 1).Previous.Next);
+        Assert.Equal(["2025-11", "2025-12", "2026-01", "2026-02"],
+            Month.Range(new Month(2025, 11), new Month(2026, 2)).Select(m => m.ToString()));
+    }
+
+    // Kigali is UTC+2 all year: March closes at 2026-04-11 00:00 local = 2026-04-10 22:00 UTC.
+    // Los Angeles is on daylight time (UTC-7) in April: March closes at 2026-04-11 00:00 local = 2026-04-11 07:00 UTC.
+    [Theory]
+    [InlineData("Africa/Kigali", "2026-03-01T00:00:00+02:00", MonthState.Open)]
+    [InlineData("Africa/Kigali", "2026-02-28T21:59:00Z", MonthState.Future)]
+    [InlineData("Africa/Kigali", "2026-02-28T22:00:00Z", MonthState.Open)]
+    [InlineData("Africa/Kigali", "2026-04-10T21:59:59Z", MonthState.Open)]
+    [InlineData("Africa/Kigali", "2026-04-10T22:00:00Z", MonthState.Closed)]
+    [InlineData("America/Los_Angeles", "2026-04-11T06:59:59Z", MonthState.Open)]
+    [InlineData("America/Los_Angeles", "2026-04-11T07:00:00Z", MonthState.Closed)]
+    [InlineData("America/Los_Angeles", "2026-03-01T07:59:59Z", MonthState.Future)] // still 28 February, 23:59 (UTC-8)
+    [InlineData("America/Los_Angeles", "2026-03-01T08:00:00Z", MonthState.Open)]
+    [InlineData("America/Los_Angeles", "2027-01-01T00:00:00Z", MonthState.Closed)]
+    public void March_2026_is_open_during_the_month_and_ten_days_after_in_the_communitys_time_zone(string zone, string utc, MonthState expected)
+    {
+        var clock = new Support.ManualClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, new Month(2026, 3).StateAt(clock.GetUtcNow(), zone));
+    }
+
+    [Fact]
+    public void A_month_moves_from_future_to_open_to_closed_as_the_clock_moves()
+    {
+        var clock = new Support.ManualClock(new DateTimeOffset(2026, 11, 30, 21, 59, 0, TimeSpan.Zero)); // 23:59 in Kigali
+        var december = new Month(2026, 12);
+        Assert.Equal(MonthState.Future, december.StateAt(clock.GetUtcNow(), "Africa/Kigali"));
+        Assert.Equal(MonthState.Open, december.StateAt(clock.GetUtcNow(), "Asia/Tokyo")); // already 1 December there
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(MonthState.Open, december.StateAt(clock.GetUtcNow(), "Africa/Kigali"));
+        Assert.Equal(new Month(2026, 12), Month.Current(clock.GetUtcNow(), "Africa/Kigali"));
+        Assert.Equal(new Month(2026, 11), Month.Current(clock.GetUtcNow(), "America/Los_Angeles"));
+        clock.Advance(TimeSpan.FromDays(41) - TimeSpan.FromSeconds(1)); // 2027-01-10 23:59:59 in Kigali
+        Assert.Equal(MonthState.Open, december.StateAt(clock.GetUtcNow(), "Africa/Kigali"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(MonthState.Closed, december.StateAt(clock.GetUtcNow(), "Africa/Kigali"));
+    }
+}

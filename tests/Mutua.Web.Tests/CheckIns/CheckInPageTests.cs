@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Mutua.Core.CheckIns;
+using Mutua.Web.Tests.Infrastructure;
+
+namespace Mutua.Web.Tests.CheckIns;
+
+/// <summary>The check-in form at /Households/{id}/CheckIn, as a person fills it in a browser without JavaScript.</summary>
+public sealed class CheckInPageTests(MutuaFactory app) : IClassFixture<MutuaFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string Page => $"/Households/{app.Demo.JamalHousehold}/CheckIn";
+
+    /// <summary>Jamal signed in, having chosen Spanish with the language buttons (the culture cookie).</summary>
+    private async Task<HttpClient> JamalInSpanishAsync()
+    {
+        var client = app.NewClient();
+        await MutuaFactory.SignInWithFormAsync(client, DemoPeople.JamalLogin);
+        using var chosen = await MutuaFactory.PostFormAsync(client, "/Language", new() { ["language"] = "es", ["returnUrl"] = "/" }, formPage: "/");
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        return client;
+    }
+
+    private Task<(int Rows, string Stamp)> SavedAsync(Month month) => app.WithDbAsync(async db =>
+    {
+        var rows = await db.CheckIns.AsNoTracking().Where(c => c.HouseholdId == app.Demo.JamalHousehold)
+            .Select(c => new { c.Period, c.UpdatedAt, c.IncomeTotal }).ToListAsync();
+        return (rows.Count, string.Join(";", rows.OrderBy(r => r.Period).Select(r => $"{r.Period}/{r.UpdatedAt:O}/{r.IncomeTotal}")));
+    });
+
+    [Fact]
+    public async Task The_member_gets_a_form()
+    {
+        var jamal = await app.PagesAsync(DemoPeople.JamalLogin);
+        using var page = await jamal.GetAsync(Page, Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.Income[Job]\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.Savings\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.Needs\"", html, StringComparison.Ordinal);
+        Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DemoPeople.KeishaLogin)]
+    [InlineData(DemoPeople.DeniseLogin)]
+    [InlineData(DemoPeople.SponsorLogin)]
+    [InlineData(DemoPeople.RosarioLogin)]
+    public async Task Others_get_no_form(string login)
+    {
+        var other = await app.PagesAsync(login);
+        using var page = await other.GetAsync(Page, Ct);
+        Assert.True(page.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Redirect,
+            $"{login} got {(int)page.StatusCode}");
+        Assert.DoesNotContain("name=\"Form.Income[Job]\"", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Amounts_typed_in_Spanish_are_read_in_Spanish()
+    {
+        using var jamal = await JamalInSpanishAsync();
+
+        using var posted = await MutuaFactory.PostFormAsync(jamal, Page, new()
+        {
+            ["Form.Income[Job]"] = "1.250,50",
+            ["Form.Income[OwnBusiness]"] = "80",
+            ["Form.Savings"] = "2.000",
+            ["Form.WhatsNew"] = "Probando en español",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var location = posted.Headers.Location!.OriginalString;
+        var month = Regex.Match(location, @"/CheckIn/(\d{4}-\d{2})\?saved=true").Groups[1].Value;
+        Assert.True(Month.TryParse(month, out var m), location);
+
+        var saved = await app.WithDbAsync(db => db.CheckIns.AsNoTracking().Include(c => c.Income)
+            .SingleAsync(c => c.HouseholdId == app.Demo.JamalHousehold && c.Period == m.Period));
+        Assert.Equal("USD", saved.Currency);
+        Assert.Equal(125_050, saved.Income.Single(i => i.Source == IncomeSource.Job).Amount);
+        Assert.Equal(8_000, saved.Income.Single(i => i.Source == IncomeSource.OwnBusiness).Amount);
+        Assert.Equal(133_050, saved.IncomeTotal);
+        Assert.Equal(200_000, saved.SavingsBalance);
+        Assert.Equal("Probando en español", saved.WhatsNew);
+
+        // The saved form shows the amounts back the Spanish way.
+        using var page = await jamal.GetAsync(location, Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("value=\"1250,50\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_amount_is_a_field_error_in_the_persons_language_and_saves_nothing()
+    {
+        using var jamal = await JamalInSpanishAsync();
+        var month = Month.Current(DateTimeOffset.UtcNow, "America/New_York");
+        var before = await SavedAsync(month);
+
+        using var posted = await MutuaFactory.PostFormAsync(jamal, Page, new()
+        {
+            ["Form.Income[Job]"] = "mil doscientos",
+            ["Form.Savings"] = "500",
+            ["Form.WhatsNew"] = "should not be saved",
+        });
+        var html = await posted.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Escriba una cantidad como 1500,00", html, StringComparison.Ordinal);
+        Assert.Contains("mil doscientos", html, StringComparison.Ordinal); // what was typed stays for correcting
+        Assert.Equal(before, await SavedAsync(month));
+    }
+}
