@@ -17,7 +17,7 @@ public static class SvgChart
     private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
     // Narrow enough that 12-unit text stays legible when a phone scales the drawing down.
-    private const int Width = 420, Height = 230, Left = 58, Right = 8, Top = 10, Bottom = 50;
+    private const int Width = 420, Height = 230, Right = 8, Top = 10, Bottom = 50;
 
     public static IHtmlContent StackedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, Func<long, string> format) =>
         Draw(title, labels, series, format, stacked: true);
@@ -32,9 +32,11 @@ public static class SvgChart
             ? Enumerable.Range(0, n).Select(i => series.Sum(s => Math.Max(0, s.Values[i] ?? 0))).DefaultIfEmpty(0).Max()
             : series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max();
         var top = NiceCeiling(Math.Max(max, 1));
-        var plotW = Width - Left - Right;
+        // Room on the left for the longest axis label ("RF 100.000", "UGX 1,200,000").
+        var left = Math.Clamp(10 + 7 * Enumerable.Range(0, 5).Max(g => format(top * g / 4).Length), 40, 120);
+        var plotW = Width - left - Right;
         var plotH = Height - Top - Bottom;
-        double X(int i) => Left + plotW * (i + 0.5) / Math.Max(n, 1);
+        double X(int i) => left + plotW * (i + 0.5) / Math.Max(n, 1);
         double Y(long v) => Top + plotH - plotH * (double)v / top;
         var c = CultureInfo.InvariantCulture;
         var id = "c" + Math.Abs(title.GetHashCode(StringComparison.Ordinal)).ToString(c);
@@ -46,8 +48,8 @@ public static class SvgChart
         {
             var v = top * g / 4;
             var y = Y(v);
-            svg.Append(c, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#d6dedf\"/>");
-            svg.Append(c, $"<text x=\"{Left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" font-size=\"12\" fill=\"#55656c\">{Enc(format(v))}</text>");
+            svg.Append(c, $"<line x1=\"{left}\" x2=\"{Width - Right}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#d6dedf\"/>");
+            svg.Append(c, $"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" font-size=\"12\" fill=\"#55656c\">{Enc(format(v))}</text>");
         }
         var every = Math.Max(1, (int)Math.Ceiling(n / 6.0));
         for (var i = 0; i < n; i += every)
