@@ -6,7 +6,9 @@ namespace Mutua.Core.CheckIns;
 /// <summary>One household as its group sees it this month: whether it checked in, and only what it chose to share.</summary>
 public sealed record SharedCheckIn(Guid HouseholdId, string HouseholdName, bool CheckedIn, bool IsOwn,
     IReadOnlyList<GoalView>? Goals, IReadOnlyList<NeedCategory>? Needs, IReadOnlyList<NeedCategory>? Wants,
-    long? IncomeTotal, long? SavingsBalance, long? Debts, string? WhatsNew);
+    long? IncomeTotal, long? SavingsBalance, long? Debts, string? WhatsNew,
+    int? HealthRating = null, string? Education = null, HousingSituation? Housing = null, string? Leadership = null,
+    int? HelpGiven = null, int? HelpReceived = null);
 
 public sealed record GroupMonth(Guid GroupId, string Month, string Currency, bool CanSeeShared, IReadOnlyList<SharedCheckIn> Households);
 
@@ -28,7 +30,7 @@ public sealed class GroupCheckInsService(MutuaDbContext db, TimeProvider clock)
         var households = await db.Households.AsNoTracking().Where(h => h.GroupId == groupId).OrderBy(h => h.Name)
             .Select(h => new { h.Id, h.Name }).ToListAsync(ct);
         var ids = households.Select(h => h.Id).ToList();
-        var checkIns = await db.CheckIns.AsNoTracking().Include(c => c.Goals).ThenInclude(g => g.Goal)
+        var checkIns = await db.CheckIns.AsNoTracking().Include(c => c.Goals).ThenInclude(g => g.Goal).Include(c => c.Help).AsSplitQuery()
             .Where(c => ids.Contains(c.HouseholdId) && c.Period == month.Period).ToListAsync(ct);
         var byHousehold = checkIns.ToDictionary(c => c.HouseholdId);
 
@@ -45,7 +47,14 @@ public sealed class GroupCheckInsService(MutuaDbContext db, TimeProvider clock)
                 show.HasFlag(SharedParts.Income) ? c!.IncomeTotal : null,
                 show.HasFlag(SharedParts.Savings) ? c!.SavingsBalance : null,
                 show.HasFlag(SharedParts.Savings) ? c!.Debts : null,
-                show.HasFlag(SharedParts.WhatsNew) ? c!.WhatsNew : null);
+                show.HasFlag(SharedParts.WhatsNew) ? c!.WhatsNew : null,
+                show.HasFlag(SharedParts.Health) ? c!.HealthRating : null,
+                show.HasFlag(SharedParts.Education) ? c!.EducationNotes : null,
+                show.HasFlag(SharedParts.Housing) ? c!.Housing : null,
+                show.HasFlag(SharedParts.Leadership) ? c!.LeadershipNotes : null,
+                // Connections are shared as counts: naming the other households is theirs to do.
+                show.HasFlag(SharedParts.Connections) ? c!.Help.Count(h => h.Direction == HelpDirection.Given) : null,
+                show.HasFlag(SharedParts.Connections) ? c!.Help.Count(h => h.Direction == HelpDirection.Received) : null);
         }).ToList();
         return new GroupMonth(groupId, month.ToString(), group.Currency, inGroup, list);
     }

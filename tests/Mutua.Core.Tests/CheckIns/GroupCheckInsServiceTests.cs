@@ -43,6 +43,25 @@ public sealed class GroupCheckInsServiceTests : WorldTests
     }
 
     [Fact]
+    public async Task Health_housing_leadership_and_help_counts_reach_the_group_only_when_shared()
+    {
+        await Save(W.Amina, W.AminaHome, November, new CheckInInput(
+            HealthRating: 4, EducationNotes: "Tailoring course", Housing: HousingSituation.Rented, LeadershipNotes: "Led the savings meeting",
+            Help: [new(HelpDirection.Given, HelpKind.Childcare, W.BoscoHome.Id, null, null), new(HelpDirection.Received, HelpKind.Food, null, "a cousin", null),
+                new(HelpDirection.Given, HelpKind.Transport, null, "a neighbour", null)],
+            SharedWithGroup: SharedParts.Health | SharedParts.Housing | SharedParts.Connections));
+
+        var amina = (await GroupMonthFor(W.Bosco, W.Umucyo)).Ok().Households.Single(h => h.HouseholdId == W.AminaHome.Id);
+
+        Assert.Equal(4, amina.HealthRating);
+        Assert.Equal(HousingSituation.Rented, amina.Housing);
+        Assert.Equal(2, amina.HelpGiven);
+        Assert.Equal(1, amina.HelpReceived);
+        Assert.Null(amina.Education);
+        Assert.Null(amina.Leadership);
+    }
+
+    [Fact]
     public async Task Group_members_see_what_each_household_shared_and_nothing_else()
     {
         await BothCheckIn();
