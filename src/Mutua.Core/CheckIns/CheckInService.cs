@@ -156,7 +156,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         {
             var name = entry.Name?.Trim();
             var goal = entry.GoalId is { } id
-                ? await db.Goals.FirstAsync(g => g.Id == id, ct)
+                ? openGoals.FirstOrDefault(g => g.Id == id) ?? await db.Goals.FirstAsync(g => g.Id == id, ct)
                 : openGoals.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.CurrentCultureIgnoreCase));
             if (goal is null)
             {

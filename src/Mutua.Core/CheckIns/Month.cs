@@ -50,6 +50,9 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
 
     public string ToString(CultureInfo culture) => new DateTime(Year, Number, 1).ToString("Y", culture);
 
+    /// <summary>"Nov 26": short enough for a chart's axis on a phone.</summary>
+    public string ToShortString(CultureInfo culture) => new DateTime(Year, Number, 1).ToString("MMM yy", culture);
+
     private static TimeZoneInfo Zone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -15,5 +15,6 @@ public static class MutuaApi
         CommunitiesApi.Map(api);
         InvitationsApi.Map(api);
         CheckInsApi.Map(api);
+        InsightsApi.Map(api);
     }
 }

@@ -37,12 +37,8 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
         if (outcome.Failure is Failure.NotFound) return NotFound();
         if (outcome.Failure is Failure.Forbidden) return Forbid();
         if (!outcome.Succeeded) return Page();
-        var name = $"mutua-insights-{outcome.Value!.From}-{outcome.Value.To}.{format}";
-        var stream = new MemoryStream();
-        if (format == "csv") await InsightsTable.WriteCsvAsync(stream, outcome.Value, l);
-        else await InsightsTable.WriteXlsxAsync(stream, outcome.Value, l);
-        stream.Position = 0;
-        return File(stream, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        var export = await InsightsTable.ExportAsync(outcome.Value!, format, l);
+        return File(export!.Content, export.ContentType, export.FileName);
     }
 
     private async Task<Outcome<CommunityInsights>> LoadAsync(Guid id, CancellationToken ct)

@@ -46,27 +46,39 @@ public static class InsightsTable
         return (columns, rows);
     }
 
-    public static async Task WriteCsvAsync(Stream output, CommunityInsights insights, IStringLocalizer<Text> l)
-    {
-        var (columns, rows) = Build(insights, l);
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var c in columns) csv.WriteField(c);
-        await csv.NextRecordAsync();
-        foreach (var row in rows)
-        {
-            foreach (var cell in row) csv.WriteField(cell);
-            await csv.NextRecordAsync();
-        }
-    }
+    public sealed record Export(Stream Content, string ContentType, string FileName);
 
-    public static async Task WriteXlsxAsync(Stream output, CommunityInsights insights, IStringLocalizer<Text> l)
+    /// <summary>The table as a CSV or XLSX file, for the page and the API alike; null for any other format.</summary>
+    public static async Task<Export?> ExportAsync(CommunityInsights insights, string format, IStringLocalizer<Text> l)
     {
         var (columns, rows) = Build(insights, l);
-        var sheet = rows.Select(r => (IDictionary<string, object?>)columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToList();
-        using var buffer = new MemoryStream();
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, sheet, sheetName: "Insights");
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output);
+        var content = new MemoryStream();
+        string contentType;
+        switch (format)
+        {
+            case "csv":
+                contentType = "text/csv; charset=utf-8";
+                await using (var writer = new StreamWriter(content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+                await using (var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture))
+                {
+                    foreach (var c in columns) csv.WriteField(c);
+                    await csv.NextRecordAsync();
+                    foreach (var row in rows)
+                    {
+                        foreach (var cell in row) csv.WriteField(cell);
+                        await csv.NextRecordAsync();
+                    }
+                }
+                break;
+            case "xlsx":
+                contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                var sheet = rows.Select(r => (IDictionary<string, object?>)columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToList();
+                await MiniExcelLibs.MiniExcel.SaveAsAsync(content, sheet, sheetName: "Insights");
+                break;
+            default:
+                return null;
+        }
+        content.Position = 0;
+        return new Export(content, contentType, $"mutua-insights-{insights.From}-{insights.To}.{format}");
     }
 }
