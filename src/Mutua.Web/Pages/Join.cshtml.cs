@@ -59,7 +59,9 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
         SignedIn = (await current.GetAsync(ct)).IsSignedIn;
         if (string.IsNullOrWhiteSpace(Code)) return;
         await LoadPreviewAsync(ct);
-        Language ??= System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // A language the person already chose wins; otherwise offer the language of the community they are joining.
+        var chosen = Request.Cookies.ContainsKey(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName);
+        Language ??= chosen || Preview is null ? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : Preview.DefaultLanguage;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
