@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mutua.Core;
+using Mutua.Core.Accounts;
 using Mutua.Core.CheckIns;
 using Mutua.Data.Sqlite;
 
@@ -33,7 +35,12 @@ internal static class Generator
     private static readonly DateTimeOffsetToBinaryConverter Instant = new();
     private static long Ticks(DateTimeOffset at) => (long)Instant.ConvertToProvider(at)!;
 
-    public static async Task RunAsync(string path, int households, int months, int seed)
+    /// <summary>The password of every generated "load" person (see <c>--load-people</c>).</summary>
+    public const string LoadPassword = "bench-load-2026";
+
+    public static string LoadEmail(int i) => $"load{i}@bench.mutua.test";
+
+    public static async Task RunAsync(string path, int households, int months, int seed, int loadPeople = 0)
     {
         if (households < 1 || months < 1) throw new ArgumentException("--households and --months must be positive.");
         foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
@@ -70,6 +77,28 @@ internal static class Generator
             GenerateCommunity(writer, progress, random, c, sizes[c], economy, personId, first, months, start, end);
         }
         writer.Commit();
+        if (loadPeople > 0)
+        {
+            // People for the load test only: person i belongs to every household whose number is i modulo N,
+            // so a few hundred sign-ins can write to every household. One hash serves all (it carries its salt).
+            var hash = new PasswordHasher<Person>().HashPassword(new Person(), LoadPassword);
+            var ids = new Guid[loadPeople];
+            for (var i = 0; i < loadPeople; i++)
+            {
+                ids[i] = Guid.CreateVersion7();
+                writer.LoadPerson(ids[i], LoadEmail(i), hash, Ticks(start));
+            }
+            writer.Commit();
+            await using var all = connection.CreateCommand();
+            all.CommandText = "SELECT Id FROM Households ORDER BY Id";
+            var n = 0;
+            var homes = new List<Guid>();
+            await using (var reader = await all.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) homes.Add(reader.GetGuid(0));
+            foreach (var h in homes) writer.Member(h, ids[n++ % loadPeople], Ticks(start));
+            writer.Commit();
+            Console.WriteLine($"{loadPeople} load people ({LoadEmail(0)} …, password {LoadPassword}), {n} memberships");
+        }
         Console.WriteLine("checkpointing and analysing...");
         await Exec(connection, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
         total.Stop();
@@ -243,7 +272,7 @@ internal static class Generator
     {
         private readonly SqliteConnection _connection;
         private SqliteTransaction? _transaction;
-        private readonly SqliteCommand _person, _community, _group, _household, _checkIn, _help;
+        private readonly SqliteCommand _person, _community, _group, _household, _checkIn, _help, _loadPerson, _member;
         public int Pending { get; private set; }
 
         public Writer(SqliteConnection connection)
@@ -258,6 +287,10 @@ internal static class Generator
                 "Debts", "HealthRating", "Housing", "NeedsMask", "WantsMask", "GaveHelp", "ReceivedHelp", "SharedWithGroup", "CreatedAt",
                 "UpdatedAt", "RecordedById", "Corrections");
             _help = Prepare("HelpExchanges", "Id", "CheckInId", "Direction", "OtherHouseholdId", "Kind");
+            _loadPerson = Prepare("AspNetUsers", "Id", "FirstName", "PreferredLanguage", "IsAdmin", "CreatedAt", "UserName", "NormalizedUserName",
+                "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled",
+                "AccessFailedCount", "SecurityStamp", "ConcurrencyStamp");
+            _member = Prepare("HouseholdMembers", "HouseholdId", "PersonId", "JoinedAt");
         }
 
         private SqliteCommand Prepare(string table, params string[] columns)
@@ -274,7 +307,7 @@ internal static class Generator
             if (_transaction is null)
             {
                 _transaction = _connection.BeginTransaction();
-                foreach (var c in new[] { _person, _community, _group, _household, _checkIn, _help }) c.Transaction = _transaction;
+                foreach (var c in new[] { _person, _community, _group, _household, _checkIn, _help, _loadPerson, _member }) c.Transaction = _transaction;
             }
             for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
             command.ExecuteNonQuery();
@@ -291,6 +324,12 @@ internal static class Generator
 
         public void Person(Guid id, long createdAt) => Run(_person, id, "Bench", "en", true, createdAt, "bench@example.org",
             "BENCH@EXAMPLE.ORG", true, false, false, true, 0, Guid.NewGuid().ToString("N"));
+
+        public void LoadPerson(Guid id, string email, string hash, long createdAt) => Run(_loadPerson, id, "Load", "en", false, createdAt,
+            email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true, hash, false, false, true, 0,
+            Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString());
+
+        public void Member(Guid householdId, Guid personId, long joinedAt) => Run(_member, householdId, personId, joinedAt);
 
         public void Community(Guid id, string name, string place, Economy e, long createdAt) =>
             Run(_community, id, name, place, e.Country, e.Language, e.Currency, e.TimeZone, createdAt);

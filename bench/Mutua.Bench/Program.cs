@@ -7,7 +7,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("""
         Mutua.Bench
-          generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42]
+          generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42] [--load-people 1000]
           insights --db /tmp/mutua-bench.db [--runs 20]
         """);
     return args.Length == 0 ? 1 : 0;
@@ -34,7 +34,7 @@ try
     switch (args[0])
     {
         case "generate":
-            await Generator.RunAsync(Need("db"), Int("households"), Int("months"), Int("seed", 42));
+            await Generator.RunAsync(Need("db"), Int("households"), Int("months"), Int("seed", 42), Int("load-people", 0));
             return 0;
         case "insights":
             await InsightsBench.RunAsync(Need("db"), Int("runs", 20));

@@ -27,6 +27,7 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
     public DbSet<CheckInCorrection> CheckInCorrections => Set<CheckInCorrection>();
+    public DbSet<Insights.InsightsSnapshot> InsightsSnapshots => Set<Insights.InsightsSnapshot>();
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

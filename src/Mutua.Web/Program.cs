@@ -16,6 +16,7 @@ var services = builder.Services;
 
 services.AddMutuaDatabase(builder.Configuration, builder.Environment);
 services.AddMutuaCore();
+services.AddHostedService<InsightsPrecomputer>();
 services.AddHttpContextAccessor();
 services.AddScoped<CurrentViewer>();
 

@@ -65,6 +65,8 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutua:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Mutua", ConnectionString);
         builder.UseSetting("Mutua:Demo", "true");
+        // Tests that need kept insights ask for them; a background writer would race the tests.
+        builder.UseSetting("Mutua:Insights:Precompute", "false");
         builder.UseSetting("Mutua:RateLimits:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
