@@ -9,6 +9,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         Mutua.Bench
           generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42] [--load-people 1000]
           insights --db /tmp/mutua-bench.db [--runs 20]
+          load-tokens --url http://127.0.0.1:5180 --people 1000 --out /tmp/mutua-load-tokens.txt
+          load-count --db /tmp/mutua-bench.db --month 2026-11 [--reset true]
         """);
     return args.Length == 0 ? 1 : 0;
 }
@@ -38,6 +40,12 @@ try
             return 0;
         case "insights":
             await InsightsBench.RunAsync(Need("db"), Int("runs", 20));
+            return 0;
+        case "load-tokens":
+            await LoadTools.TokensAsync(Need("url"), Int("people"), Need("out"));
+            return 0;
+        case "load-count":
+            await LoadTools.CountAsync(Need("db"), Need("month"), options.GetValueOrDefault("reset") == "true");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");

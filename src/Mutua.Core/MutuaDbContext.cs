@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,48 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<Insights.InsightsSnapshot> InsightsSnapshots => Set<Insights.InsightsSnapshot>();
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var gate = WriterGate();
+        if (gate is null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var gate = WriterGate();
+        if (gate is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// SQLite lets one writer in at a time and makes the others sleep and retry, for longer and longer
+    /// under load. The saves of this process queue here instead, in turn. Inside a transaction the
+    /// caller already holds the database's write lock (or will): no queueing there, which could deadlock.
+    /// </summary>
+    private SemaphoreSlim? WriterGate() =>
+        Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" && Database.CurrentTransaction is null
+            ? SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
+            : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

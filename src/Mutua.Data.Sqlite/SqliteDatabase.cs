@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,15 +16,18 @@ public static class SqliteDatabase
 
     /// <summary>
     /// WAL lets readers and the writer work at once; synchronous=FULL makes every acknowledged
-    /// write survive a power cut (DESIGN §6).
+    /// write survive a power cut (DESIGN §6). The settings belong to the native connection, which the
+    /// pool hands out again and again: they are set the first time it is opened only.
     /// </summary>
     private sealed class DurablePragmas : DbConnectionInterceptor
     {
         public static readonly DurablePragmas Instance = new();
         private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        private static readonly ConditionalWeakTable<object, object> Prepared = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (!FirstOpen(connection)) return;
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
@@ -30,10 +35,14 @@ public static class SqliteDatabase
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (!FirstOpen(connection)) return;
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        private static bool FirstOpen(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, Prepared);
     }
 }
 

@@ -78,14 +78,15 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         var state = month.StateAt(now, place.TimeZone);
         if (state == MonthState.Future) return Failure.MonthInFuture;
         var problem = await ValidateAsync(place, input, ct);
-        if (problem is not null) return problem.Value;
+        if (problem.Failure is { } failure) return failure;
 
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await WriteAsync(viewer, place, month, state, input, now, ct);
-                break;
+                var (saved, goals) = await WriteAsync(viewer, place, month, state, input, now, ct);
+                // The answer is built from what was just written: reading it back would double the work of a save.
+                return ToView(saved, place, month, prefilled: false, goals, problem.Names);
             }
             catch (DbUpdateException) when (attempt == 0)
             {
@@ -93,10 +94,11 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
             }
         }
-        return await GetAsync(viewer, householdId, month, ct);
     }
 
-    private async Task WriteAsync(Viewer viewer, Place place, Month month, MonthState state, CheckInInput input, DateTimeOffset now, CancellationToken ct)
+    /// <returns>The check-in as saved, and the goals its view shows: open ones and those it reported on.</returns>
+    private async Task<(CheckIn CheckIn, List<Goal> Goals)> WriteAsync(Viewer viewer, Place place, Month month, MonthState state, CheckInInput input,
+        DateTimeOffset now, CancellationToken ct)
     {
         var checkIn = await LoadAsync(place.Id, month.Period, tracked: true, ct);
         var isNew = checkIn is null;
@@ -151,18 +153,20 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         // A new goal named like an open one is that goal, so saving the same check-in twice adds nothing;
         // one goal named twice in a save is one goal, with the last progress given.
         var openGoals = await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).ToListAsync(ct);
+        var shownGoals = openGoals.ToList();
         var progress = new Dictionary<Guid, int>();
         foreach (var entry in input.Goals ?? [])
         {
             var name = entry.Name?.Trim();
             var goal = entry.GoalId is { } id
-                ? openGoals.FirstOrDefault(g => g.Id == id) ?? await db.Goals.FirstAsync(g => g.Id == id, ct)
+                ? openGoals.FirstOrDefault(g => g.Id == id) ?? await ClosedGoalAsync(id)
                 : openGoals.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.CurrentCultureIgnoreCase));
             if (goal is null)
             {
                 goal = new Goal { HouseholdId = place.Id, Name = name!, CreatedAt = now };
                 db.Goals.Add(goal);
                 openGoals.Add(goal);
+                shownGoals.Add(goal);
             }
             else if (!string.IsNullOrWhiteSpace(name))
             {
@@ -174,7 +178,15 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 if (percent >= 100) goal.ClosedAt ??= now;
             }
         }
-        db.GoalProgress.AddRange(progress.Select(p => new GoalProgress { CheckInId = checkIn.Id, GoalId = p.Key, Percent = p.Value }));
+        var reported = progress.Select(p => new GoalProgress { CheckInId = checkIn.Id, GoalId = p.Key, Percent = p.Value }).ToList();
+        db.GoalProgress.AddRange(reported);
+
+        async Task<Goal> ClosedGoalAsync(Guid id)
+        {
+            var closed = await db.Goals.FirstAsync(g => g.Id == id, ct);
+            shownGoals.Add(closed);
+            return closed;
+        }
 
         checkIn.UpdatedAt = now;
         checkIn.RecordedById = viewer.PersonId;
@@ -199,9 +211,21 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             }
         }
         await db.SaveChangesAsync(ct);
+        checkIn.Income = income;
+        checkIn.Help = help;
+        checkIn.Goals = reported;
+        return (checkIn, shownGoals.Where(g => g.ClosedAt == null || progress.ContainsKey(g.Id)).OrderBy(g => g.CreatedAt).ToList());
     }
 
-    private async Task<Failure?> ValidateAsync(Place place, CheckInInput input, CancellationToken ct)
+    /// <summary>What is wrong with the input, if anything; else the names of the households its help entries name.</summary>
+    private async Task<(Failure? Failure, Dictionary<Guid, string> Names)> ValidateAsync(Place place, CheckInInput input, CancellationToken ct)
+    {
+        var names = new Dictionary<Guid, string>();
+        var failure = await ValidateAsync(place, input, names, ct);
+        return (failure, names);
+    }
+
+    private async Task<Failure?> ValidateAsync(Place place, CheckInInput input, Dictionary<Guid, string> names, CancellationToken ct)
     {
         static bool Amount(long? a) => a is null or (>= 0 and <= MaxAmount);
         if (!Amount(input.SavingsBalance) || !Amount(input.Debts)) return Failure.AmountOutOfRange;
@@ -228,8 +252,15 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             if (h.OtherHouseholdId == place.Id) return Failure.InvalidHelp;
         }
         var others = help.Where(h => h.OtherHouseholdId is not null).Select(h => h.OtherHouseholdId!.Value).Distinct().ToList();
-        if (others.Count > 0 && await db.Households.CountAsync(h => others.Contains(h.Id) && h.CommunityId == place.CommunityId, ct) != others.Count)
-            return Failure.InvalidHelp;
+        if (others.Count > 0)
+        {
+            foreach (var h in await db.Households.AsNoTracking().Where(h => others.Contains(h.Id) && h.CommunityId == place.CommunityId)
+                         .Select(h => new { h.Id, h.Name }).ToListAsync(ct))
+            {
+                names[h.Id] = h.Name;
+            }
+            if (names.Count != others.Count) return Failure.InvalidHelp;
+        }
 
         var goals = input.Goals ?? [];
         foreach (var g in goals)
@@ -241,6 +272,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         var goalIds = goals.Where(g => g.GoalId is not null).Select(g => g.GoalId!.Value).Distinct().ToList();
         if (goalIds.Count > 0 && await db.Goals.CountAsync(g => goalIds.Contains(g.Id) && g.HouseholdId == place.Id, ct) != goalIds.Count)
             return Failure.InvalidGoal;
+        if (goals.All(g => g.GoalId is not null)) return null;
         var open = await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).Select(g => g.Name).ToListAsync(ct);
         var added = goals.Where(g => g.GoalId is null).Select(g => g.Name!.Trim())
             .Where(n => !open.Contains(n, StringComparer.CurrentCultureIgnoreCase)).Distinct(StringComparer.CurrentCultureIgnoreCase).Count();
@@ -295,20 +327,38 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
 
     private async Task<CheckIn?> LoadAsync(Guid householdId, int period, bool tracked, CancellationToken ct)
     {
-        var query = db.CheckIns.Include(c => c.Income).Include(c => c.Help).Include(c => c.Goals).AsSplitQuery();
-        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
+        if (!tracked)
+        {
+            return await db.CheckIns.Include(c => c.Income).Include(c => c.Help).Include(c => c.Goals).AsSplitQuery().AsNoTracking()
+                .FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
+        }
+        // A save mostly creates the month: one query finds it is not there yet.
+        var checkIn = await db.CheckIns.FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
+        if (checkIn is null) return null;
+        await db.Entry(checkIn).Collection(c => c.Income).LoadAsync(ct);
+        await db.Entry(checkIn).Collection(c => c.Help).LoadAsync(ct);
+        await db.Entry(checkIn).Collection(c => c.Goals).LoadAsync(ct);
+        return checkIn;
     }
 
     private async Task<CheckInView> ToViewAsync(CheckIn c, Place place, Month month, bool prefilled, CancellationToken ct)
     {
         var reported = c.Goals.Select(p => p.GoalId).ToList();
-        var openGoals = await db.Goals.AsNoTracking()
+        var goals = await db.Goals.AsNoTracking()
             .Where(g => g.HouseholdId == place.Id && (g.ClosedAt == null || reported.Contains(g.Id)))
-            .OrderBy(g => g.CreatedAt).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
-        var progress = c.Goals.ToDictionary(g => g.GoalId, g => g.Percent);
+            .OrderBy(g => g.CreatedAt).ToListAsync(ct);
         var otherIds = c.Help.Where(h => h.OtherHouseholdId is not null).Select(h => h.OtherHouseholdId!.Value).Distinct().ToList();
         var names = otherIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Households.AsNoTracking().Where(h => otherIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
+        return ToView(c, place, month, prefilled, goals, names);
+    }
+
+    /// <param name="goals">The goals to show, in the order they were set.</param>
+    /// <param name="names">Names of the households the help entries name.</param>
+    private CheckInView ToView(CheckIn c, Place place, Month month, bool prefilled, IReadOnlyList<Goal> goals, IReadOnlyDictionary<Guid, string> names)
+    {
+        var progress = c.Goals.ToDictionary(g => g.GoalId, g => g.Percent);
+        var openGoals = goals.Select(g => new { g.Id, g.Name }).ToList();
         return new CheckInView(place.Id, month.ToString(), month.StateAt(clock.GetUtcNow(), place.TimeZone), place.Currency,
             c.Income.OrderBy(i => i.Source).Select(i => new IncomeEntry(i.Source, i.Amount)).ToList(),
             c.Income.Count == 0 ? null : c.Income.Sum(i => i.Amount), c.SavingsBalance, c.Debts,
