@@ -102,6 +102,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     {
         var checkIn = await LoadAsync(place.Id, month.Period, tracked: true, ct);
         var isNew = checkIn is null;
+        var before = checkIn is null ? null : Content(checkIn, checkIn.Income, checkIn.Help, checkIn.Goals);
         if (checkIn is null)
         {
             checkIn = new CheckIn
@@ -188,6 +189,17 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             return closed;
         }
 
+        // The same check-in sent again (a retry, a double tap) changes nothing: no write, no correction.
+        var goalsChanged = db.ChangeTracker.Entries<Goal>().Any(e => e.State != EntityState.Unchanged);
+        if (!goalsChanged && before == Content(checkIn, income, help, reported))
+        {
+            db.ChangeTracker.Clear();
+            checkIn.Income = income;
+            checkIn.Help = help;
+            checkIn.Goals = reported;
+            return (checkIn, shownGoals.Where(g => g.ClosedAt == null || progress.ContainsKey(g.Id)).ToList());
+        }
+
         checkIn.UpdatedAt = now;
         checkIn.RecordedById = viewer.PersonId;
         if (state == MonthState.Closed)
@@ -214,8 +226,19 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         checkIn.Income = income;
         checkIn.Help = help;
         checkIn.Goals = reported;
-        return (checkIn, shownGoals.Where(g => g.ClosedAt == null || progress.ContainsKey(g.Id)).OrderBy(g => g.CreatedAt).ToList());
+        return (checkIn, shownGoals.Where(g => g.ClosedAt == null || progress.ContainsKey(g.Id)).ToList());
     }
+
+    /// <summary>Everything a person reports in a check-in, as one comparable string.</summary>
+    private static string Content(CheckIn c, IEnumerable<IncomeLine> income, IEnumerable<HelpExchange> help, IEnumerable<GoalProgress> goals) =>
+        string.Join("|", new object?[]
+        {
+            c.SavingsBalance, c.Debts, c.HealthRating, c.HealthNotes, c.EducationNotes, c.Housing, c.HousingNotes, c.LeadershipNotes,
+            c.MeetingsLed, c.NeedsMask, c.WantsMask, c.NeedsNotes, c.WhatsNew, c.SharedWithGroup,
+            string.Join(";", income.OrderBy(i => i.Source).Select(i => $"{i.Source}:{i.Amount}")),
+            string.Join(";", help.Select(h => $"{h.Direction}:{h.Kind}:{h.OtherHouseholdId}:{h.OtherDescription}:{h.Value}").Order(StringComparer.Ordinal)),
+            string.Join(";", goals.Select(g => $"{g.GoalId}:{g.Percent}").Order(StringComparer.Ordinal)),
+        }.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>What is wrong with the input, if anything; else the names of the households its help entries name.</summary>
     private async Task<(Failure? Failure, Dictionary<Guid, string> Names)> ValidateAsync(Place place, CheckInInput input, CancellationToken ct)
@@ -346,7 +369,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         var reported = c.Goals.Select(p => p.GoalId).ToList();
         var goals = await db.Goals.AsNoTracking()
             .Where(g => g.HouseholdId == place.Id && (g.ClosedAt == null || reported.Contains(g.Id)))
-            .OrderBy(g => g.CreatedAt).ToListAsync(ct);
+            .ToListAsync(ct);
         var otherIds = c.Help.Where(h => h.OtherHouseholdId is not null).Select(h => h.OtherHouseholdId!.Value).Distinct().ToList();
         var names = otherIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Households.AsNoTracking().Where(h => otherIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name, ct);
@@ -358,7 +381,8 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     private CheckInView ToView(CheckIn c, Place place, Month month, bool prefilled, IReadOnlyList<Goal> goals, IReadOnlyDictionary<Guid, string> names)
     {
         var progress = c.Goals.ToDictionary(g => g.GoalId, g => g.Percent);
-        var openGoals = goals.Select(g => new { g.Id, g.Name }).ToList();
+        // Goals set in one check-in share their time: the name keeps their order the same on every reading.
+        var openGoals = goals.OrderBy(g => g.CreatedAt).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => new { g.Id, g.Name }).ToList();
         return new CheckInView(place.Id, month.ToString(), month.StateAt(clock.GetUtcNow(), place.TimeZone), place.Currency,
             c.Income.OrderBy(i => i.Source).Select(i => new IncomeEntry(i.Source, i.Amount)).ToList(),
             c.Income.Count == 0 ? null : c.Income.Sum(i => i.Amount), c.SavingsBalance, c.Debts,

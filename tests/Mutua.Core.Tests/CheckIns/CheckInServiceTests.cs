@@ -342,6 +342,35 @@ public sealed class CheckInServiceTests : WorldTests
     }
 
     [Fact]
+    public async Task The_same_correction_sent_twice_is_one_correction()
+    {
+        (await Save(W.Amina, W.AminaHome, October, Full())).Ok();
+        var first = await Fingerprint();
+        Host.Clock.Advance(TimeSpan.FromMinutes(5)); // a retry from a phone on a slow network
+
+        var again = (await Save(W.Amina, W.AminaHome, October, Full())).Ok();
+
+        Assert.Equal(1, again.Corrections);
+        Assert.Equal(first, await Fingerprint());
+        Assert.Equal(155_000, again.IncomeTotal);
+    }
+
+    [Fact]
+    public async Task The_same_check_in_sent_twice_writes_once()
+    {
+        var saved = (await Save(W.Amina, W.AminaHome, November, Full())).Ok();
+        var first = await Fingerprint();
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var again = (await Save(W.Amina, W.AminaHome, November, Full())).Ok();
+
+        Assert.Equal(first, await Fingerprint());
+        Assert.Equal(saved.UpdatedAt, again.UpdatedAt);
+        Assert.Equal(saved.Goals.Select(g => (g.GoalId, g.Name, g.Percent)), again.Goals.Select(g => (g.GoalId, g.Name, g.Percent)));
+        Assert.Equal(saved.Help.Select(h => (h.Kind, h.OtherHouseholdName)), again.Help.Select(h => (h.Kind, h.OtherHouseholdName)));
+    }
+
+    [Fact]
     public async Task A_save_while_the_month_is_open_is_not_a_correction()
     {
         (await Save(W.Amina, W.AminaHome, November, new CheckInInput(SavingsBalance: 1))).Ok();
