@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mutua.Core;
 using Mutua.Core.Accounts;
 using Mutua.Core.CheckIns;
-using Mutua.Data.Sqlite;
 
 namespace Mutua.Bench;
 
@@ -32,24 +30,26 @@ internal static class Generator
         new("XOF", "SN", "fr", "Africa/Dakar", 120_000, 5_000, 250_000),
     ];
 
-    private static readonly DateTimeOffsetToBinaryConverter Instant = new();
-    private static long Ticks(DateTimeOffset at) => (long)Instant.ConvertToProvider(at)!;
-
     /// <summary>The password of every generated "load" person (see <c>--load-people</c>).</summary>
     public const string LoadPassword = "bench-load-2026";
 
     public static string LoadEmail(int i) => $"load{i}@bench.mutua.test";
 
-    public static async Task RunAsync(string path, int households, int months, int seed, int loadPeople = 0)
+    public static async Task RunAsync(BenchDatabase target, int households, int months, int seed, int loadPeople = 0)
     {
         if (households < 1 || months < 1) throw new ArgumentException("--households and --months must be positive.");
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
         var total = Stopwatch.StartNew();
-        var connectionString = $"Data Source={path}";
-
-        var builder = new DbContextOptionsBuilder<MutuaDbContext>();
-        builder.UseMutuaSqlite(connectionString);
-        var options = builder.Options;
+        if (target.SqlitePath is { } path)
+        {
+            foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+        }
+        else
+        {
+            await using var fresh = target.Connection();
+            await fresh.OpenAsync();
+            await Exec(fresh, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        }
+        var options = target.Options();
         await using (var db = new MutuaDbContext(options)) await db.Database.MigrateAsync();
         Console.WriteLine($"migrated in {total.Elapsed.TotalSeconds:F1} s");
 
@@ -61,9 +61,12 @@ internal static class Generator
         var start = new DateTimeOffset(first.Year, first.Number, 1, 0, 0, 0, TimeSpan.Zero);
         var end = new DateTimeOffset(last.Year, last.Number, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
 
-        await using var connection = new SqliteConnection(connectionString);
+        await using var connection = target.Connection();
         await connection.OpenAsync();
-        await Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-200000;");
+        await Exec(connection, target.IsPostgres
+            ? "SET synchronous_commit = off;"
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-200000;");
+        Func<DateTimeOffset, object> Ticks = target.Instant;
 
         var writer = new Writer(connection);
         var personId = Guid.CreateVersion7();
@@ -74,7 +77,7 @@ internal static class Generator
         for (var c = 0; c < sizes.Count; c++)
         {
             var economy = Economies[c % Economies.Length];
-            GenerateCommunity(writer, progress, random, c, sizes[c], economy, personId, first, months, start, end);
+            GenerateCommunity(writer, progress, random, c, sizes[c], economy, personId, first, months, start, end, Ticks);
         }
         writer.Commit();
         if (loadPeople > 0)
@@ -90,7 +93,7 @@ internal static class Generator
             }
             writer.Commit();
             await using var all = connection.CreateCommand();
-            all.CommandText = "SELECT Id FROM Households ORDER BY Id";
+            all.CommandText = "SELECT \"Id\" FROM \"Households\" ORDER BY \"Id\"";
             var n = 0;
             var homes = new List<Guid>();
             await using (var reader = await all.ExecuteReaderAsync())
@@ -100,12 +103,13 @@ internal static class Generator
             Console.WriteLine($"{loadPeople} load people ({LoadEmail(0)} …, password {LoadPassword}), {n} memberships");
         }
         Console.WriteLine("checkpointing and analysing...");
-        await Exec(connection, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
+        await Exec(connection, target.IsPostgres ? "ANALYZE;" : "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
         total.Stop();
+        var size = target.SqlitePath is { } file ? string.Create(CultureInfo.InvariantCulture, $"; {new FileInfo(file).Length / 1048576.0:F0} MB") : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done: {sizes.Count} communities ({string.Join(", ", sizes)} households), {progress.Households} households, {progress.Groups} groups, " +
             $"{progress.CheckIns} check-ins, {progress.Help} help exchanges, {first}..{last}; {total.Elapsed.TotalSeconds:F1} s, " +
-            $"{(progress.CheckIns + progress.Help) / progress.Clock.Elapsed.TotalSeconds:F0} rows/s; {new FileInfo(path).Length / 1048576.0:F0} MB"));
+            $"{(progress.CheckIns + progress.Help) / progress.Clock.Elapsed.TotalSeconds:F0} rows/s{size}"));
     }
 
     /// <summary>500–10,000 households each; with 10,000 or more, the first (largest) has exactly 10,000.</summary>
@@ -127,7 +131,7 @@ internal static class Generator
     }
 
     private static void GenerateCommunity(Writer writer, Progress progress, Random random, int index, int size, Economy economy,
-        Guid personId, Month first, int months, DateTimeOffset start, DateTimeOffset end)
+        Guid personId, Month first, int months, DateTimeOffset start, DateTimeOffset end, Func<DateTimeOffset, object> Ticks)
     {
         var communityId = Guid.CreateVersion7();
         var created = start.AddYears(-2);
@@ -241,7 +245,7 @@ internal static class Generator
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    private static async Task Exec(SqliteConnection connection, string sql)
+    private static async Task Exec(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -270,12 +274,12 @@ internal static class Generator
     /// <summary>One prepared insert per table, all on one connection, committed every few thousand rows.</summary>
     private sealed class Writer
     {
-        private readonly SqliteConnection _connection;
-        private SqliteTransaction? _transaction;
-        private readonly SqliteCommand _person, _community, _group, _household, _checkIn, _help, _loadPerson, _member;
+        private readonly DbConnection _connection;
+        private DbTransaction? _transaction;
+        private readonly DbCommand _person, _community, _group, _household, _checkIn, _help, _loadPerson, _member;
         public int Pending { get; private set; }
 
-        public Writer(SqliteConnection connection)
+        public Writer(DbConnection connection)
         {
             _connection = connection;
             _person = Prepare("AspNetUsers", "Id", "FirstName", "PreferredLanguage", "IsAdmin", "CreatedAt", "UserName", "NormalizedUserName",
@@ -293,16 +297,21 @@ internal static class Generator
             _member = Prepare("HouseholdMembers", "HouseholdId", "PersonId", "JoinedAt");
         }
 
-        private SqliteCommand Prepare(string table, params string[] columns)
+        private DbCommand Prepare(string table, params string[] columns)
         {
             var command = _connection.CreateCommand();
             command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-            foreach (var c in columns) command.Parameters.Add(new SqliteParameter("$" + c, null));
+                $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+            foreach (var c in columns)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + c;
+                command.Parameters.Add(parameter);
+            }
             return command;
         }
 
-        private void Run(SqliteCommand command, params object?[] values)
+        private void Run(DbCommand command, params object?[] values)
         {
             if (_transaction is null)
             {
@@ -322,25 +331,25 @@ internal static class Generator
             Pending = 0;
         }
 
-        public void Person(Guid id, long createdAt) => Run(_person, id, "Bench", "en", true, createdAt, "bench@example.org",
+        public void Person(Guid id, object createdAt) => Run(_person, id, "Bench", "en", true, createdAt, "bench@example.org",
             "BENCH@EXAMPLE.ORG", true, false, false, true, 0, Guid.NewGuid().ToString("N"));
 
-        public void LoadPerson(Guid id, string email, string hash, long createdAt) => Run(_loadPerson, id, "Load", "en", false, createdAt,
+        public void LoadPerson(Guid id, string email, string hash, object createdAt) => Run(_loadPerson, id, "Load", "en", false, createdAt,
             email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true, hash, false, false, true, 0,
             Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString());
 
-        public void Member(Guid householdId, Guid personId, long joinedAt) => Run(_member, householdId, personId, joinedAt);
+        public void Member(Guid householdId, Guid personId, object joinedAt) => Run(_member, householdId, personId, joinedAt);
 
-        public void Community(Guid id, string name, string place, Economy e, long createdAt) =>
+        public void Community(Guid id, string name, string place, Economy e, object createdAt) =>
             Run(_community, id, name, place, e.Country, e.Language, e.Currency, e.TimeZone, createdAt);
 
-        public void Group(Guid id, Guid communityId, string name, long createdAt) => Run(_group, id, communityId, name, createdAt);
+        public void Group(Guid id, Guid communityId, string name, object createdAt) => Run(_group, id, communityId, name, createdAt);
 
-        public void Household(Guid id, Guid communityId, Guid groupId, string name, long createdAt) =>
+        public void Household(Guid id, Guid communityId, Guid groupId, string name, object createdAt) =>
             Run(_household, id, communityId, groupId, name, createdAt);
 
         public void CheckIn(Guid id, Guid householdId, Guid communityId, Guid groupId, int period, string currency, long? income, long savings,
-            long debts, int health, int housing, int needs, int wants, bool gave, bool received, int shared, long at, Guid recordedBy) =>
+            long debts, int health, int housing, int needs, int wants, bool gave, bool received, int shared, object at, Guid recordedBy) =>
             Run(_checkIn, id, householdId, communityId, groupId, period, currency, income, savings, debts, health, housing, needs, wants,
                 gave, received, shared, at, at, recordedBy, 0);
 

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Core.Insights;
-using Mutua.Data.Sqlite;
 
 namespace Mutua.Bench;
 
@@ -18,17 +17,15 @@ internal static class InsightsBench
 {
     private const int WarmUps = 3;
     private const string ScanSql = """
-        SELECT Period, IncomeTotal, SavingsBalance, NeedsMask, WantsMask, GaveHelp, ReceivedHelp
-        FROM CheckIns WHERE CommunityId = $c AND Period BETWEEN $from AND $to
+        SELECT "Period", "IncomeTotal", "SavingsBalance", "NeedsMask", "WantsMask", "GaveHelp", "ReceivedHelp"
+        FROM "CheckIns" WHERE "CommunityId" = @c AND "Period" BETWEEN @from AND @to
         """;
 
-    public static async Task RunAsync(string path, int runs)
+    public static async Task RunAsync(BenchDatabase target, int runs)
     {
-        if (!File.Exists(path)) throw new ArgumentException($"{path} does not exist: run generate first.");
-        var connectionString = $"Data Source={path}";
-        var builder = new DbContextOptionsBuilder<MutuaDbContext>();
-        builder.UseMutuaSqlite(connectionString);
-        var options = builder.Options;
+        if (target.SqlitePath is { } path && !File.Exists(path)) throw new ArgumentException($"{path} does not exist: run generate first.");
+        var options = target.Options();
+        Console.WriteLine(target.Label);
 
         Guid communityId;
         string name, timeZone;
@@ -55,13 +52,9 @@ internal static class InsightsBench
         // (a) The bare scan: same rows, read fully, no processing.
         var scan = await Time(runs, async () =>
         {
-            await using var connection = new SqliteConnection(connectionString);
+            await using var connection = target.Connection();
             await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = ScanSql;
-            command.Parameters.AddWithValue("$c", communityId);
-            command.Parameters.AddWithValue("$from", from.Period);
-            command.Parameters.AddWithValue("$to", to.Period);
+            await using var command = Scan(connection, communityId, from, to);
             await using var reader = await command.ExecuteReaderAsync();
             var n = 0;
             long sink = 0;
@@ -78,13 +71,9 @@ internal static class InsightsBench
         // (a') The same scan with synchronous Read(): how much of (a) is the async per-row path.
         var scanSync = await Time(runs, () =>
         {
-            using var connection = new SqliteConnection(connectionString);
+            using var connection = target.Connection();
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = ScanSql;
-            command.Parameters.AddWithValue("$c", communityId);
-            command.Parameters.AddWithValue("$from", from.Period);
-            command.Parameters.AddWithValue("$to", to.Period);
+            using var command = Scan(connection, communityId, from, to);
             using var reader = command.ExecuteReader();
             long sink = 0;
             while (reader.Read())
@@ -183,6 +172,20 @@ internal static class InsightsBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratio {label}/(a) median: {ratio:F2}  (target <= 3.00: {(ratio <= 3 ? "met" : "NOT met")}; {label} < 150 ms: {(Median(times) < 150 ? "met" : "NOT met")})"));
         }
+    }
+
+    private static DbCommand Scan(DbConnection connection, Guid communityId, Month from, Month to)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = ScanSql;
+        foreach (var (name, value) in new (string, object)[] { ("@c", communityId), ("@from", from.Period), ("@to", to.Period) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     private static async Task<double[]> Time(int runs, Func<Task> body, Func<Task>? before = null)

@@ -9,6 +9,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         Mutua.Bench
           generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42] [--load-people 1000]
           insights --db /tmp/mutua-bench.db [--runs 20]
+            (or --pg "Host=…;Database=mutua_bench;Username=…" instead of --db, for PostgreSQL)
           load-tokens --url http://127.0.0.1:5180 --people 1000 --out /tmp/mutua-load-tokens.txt
           load-count --db /tmp/mutua-bench.db --month 2026-11 [--reset true]
         """);
@@ -36,10 +37,10 @@ try
     switch (args[0])
     {
         case "generate":
-            await Generator.RunAsync(Need("db"), Int("households"), Int("months"), Int("seed", 42), Int("load-people", 0));
+            await Generator.RunAsync(BenchDatabase.From(options), Int("households"), Int("months"), Int("seed", 42), Int("load-people", 0));
             return 0;
         case "insights":
-            await InsightsBench.RunAsync(Need("db"), Int("runs", 20));
+            await InsightsBench.RunAsync(BenchDatabase.From(options), Int("runs", 20));
             return 0;
         case "load-tokens":
             await LoadTools.TokensAsync(Need("url"), Int("people"), Need("out"));
