@@ -332,6 +332,32 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     }
 
     public const int MaxNeighbours = 40;
+    public const int MaxFound = 20;
+
+    /// <summary>
+    /// Households of the community whose name starts with what was typed (any case), for naming
+    /// someone outside the group in a community of thousands; also the ones named by id in <paramref name="keep"/>,
+    /// so a choice already made stays in the list.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<HouseholdChoice>>> FindHouseholdsAsync(Viewer viewer, Guid householdId, string? name,
+        IReadOnlyCollection<Guid> keep, CancellationToken ct = default)
+    {
+        var place = await PlaceAsync(householdId, ct);
+        if (place is null) return Failure.NotFound;
+        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        var start = name?.Trim().ToLowerInvariant() ?? "";
+        if (start.Length == 0 && keep.Count == 0) return Array.Empty<HouseholdChoice>();
+        var kept = keep.Take(MaxHelpEntries).ToList();
+        // lower(Name) LIKE 'start%' in SQL on both providers; a StringComparison overload would not translate.
+#pragma warning disable CA1862
+        var rows = await db.Households.AsNoTracking()
+            .Where(h => h.CommunityId == place.CommunityId && h.Id != householdId
+                && ((start.Length > 0 && h.Name.ToLower().StartsWith(start)) || kept.Contains(h.Id)))
+            .OrderBy(h => h.Name).Take(MaxFound + kept.Count)
+            .Select(h => new HouseholdChoice(h.Id, h.Name)).ToListAsync(ct);
+#pragma warning restore CA1862
+        return rows;
+    }
 
     private const SharedParts AllParts = SharedParts.Goals | SharedParts.NeedsAndWants | SharedParts.Income | SharedParts.Savings
         | SharedParts.Health | SharedParts.Education | SharedParts.Housing | SharedParts.Leadership | SharedParts.Connections | SharedParts.WhatsNew;

@@ -112,4 +112,44 @@ public sealed class CheckInPageTests(MutuaFactory app) : IClassFixture<MutuaFact
         Assert.Contains("mil doscientos", html, StringComparison.Ordinal); // what was typed stays for correcting
         Assert.Equal(before, await SavedAsync(month));
     }
+
+    [Fact]
+    public async Task Find_brings_a_household_outside_the_group_into_the_lists_and_keeps_what_was_typed()
+    {
+        using var jamal = await JamalInSpanishAsync();
+        var month = Month.Current(DateTimeOffset.UtcNow, "America/New_York");
+        var before = await SavedAsync(month);
+        var (other, elsewhere) = await app.WithDbAsync(async db =>
+        {
+            var home = await db.Households.AsNoTracking().SingleAsync(h => h.Id == app.Demo.JamalHousehold);
+            var other = await db.Households.AsNoTracking()
+                .Where(h => h.CommunityId == home.CommunityId && h.GroupId != home.GroupId).OrderBy(h => h.Name).FirstAsync();
+            var elsewhere = await db.Households.AsNoTracking().Where(h => h.CommunityId != home.CommunityId).Select(h => h.Id).ToListAsync();
+            return (other, elsewhere);
+        });
+        var typed = other.Name[..3].ToUpperInvariant();
+
+        using var posted = await MutuaFactory.PostFormAsync(jamal, Page + "?handler=Find", new()
+        {
+            ["Form.Find"] = typed,
+            ["Form.Savings"] = "1234",
+            ["Form.WhatsNew"] = "typed before searching",
+        }, formPage: Page);
+        var html = await posted.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains($"<option value=\"{other.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere, id => html.Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.Contains("Se encontraron", html, StringComparison.Ordinal);
+        Assert.Contains("typed before searching", html, StringComparison.Ordinal);
+        Assert.Equal(before, await SavedAsync(month)); // finding saves nothing
+    }
+
+    [Fact]
+    public async Task Find_with_a_name_nobody_has_says_so()
+    {
+        using var jamal = await JamalInSpanishAsync();
+        using var posted = await MutuaFactory.PostFormAsync(jamal, Page + "?handler=Find", new() { ["Form.Find"] = "Zzqx" }, formPage: Page);
+        Assert.Contains("Ningún hogar de su comunidad", await posted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }

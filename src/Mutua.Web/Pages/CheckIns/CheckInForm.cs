@@ -12,6 +12,8 @@ public sealed class CheckInForm
     public const int NewGoalRows = 2;
 
     public Dictionary<IncomeSource, string?> Income { get; set; } = [];
+    /// <summary>A name typed to find a household outside the usual list.</summary>
+    public string? Find { get; set; }
     public string? Savings { get; set; }
     public string? Debts { get; set; }
     public int? HealthRating { get; set; }

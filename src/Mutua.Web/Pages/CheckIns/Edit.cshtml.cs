@@ -18,6 +18,8 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
     public CheckInView? Saved { get; private set; }
     public IReadOnlyList<HouseholdChoice> Neighbours { get; private set; } = [];
     public bool JustSaved { get; private set; }
+    /// <summary>How many households a search by name found; null when nobody searched.</summary>
+    public int? Found { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? month, bool saved, CancellationToken ct)
     {
@@ -41,6 +43,20 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
             return Page();
         }
         return Redirect($"/Households/{id}/CheckIn/{Month}?saved=true");
+    }
+
+    /// <summary>The "Find" button: the form comes back as it was typed, with the households found added to the lists.</summary>
+    public async Task<IActionResult> OnPostFindAsync(Guid id, string? month, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, month, ct);
+        if (problem is not null) return problem;
+        ModelState.Clear();
+        Form.Help = WithBlankRows(Form.Help);
+        var chosen = Form.Help.Select(h => Guid.TryParse(h.Who, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
+        var found = (await checkIns.FindHouseholdsAsync(await current.GetAsync(ct), id, Form.Find, chosen, ct)).Value ?? [];
+        Found = string.IsNullOrWhiteSpace(Form.Find) ? null : found.Count(f => !chosen.Contains(f.Id));
+        Neighbours = found.Concat(Neighbours).DistinctBy(n => n.Id).OrderBy(n => n.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, string? month, CancellationToken ct)
@@ -83,18 +99,26 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
             Shared = Enum.GetValues<SharedParts>().Where(p => p != SharedParts.None && v.SharedWithGroup.HasFlag(p)).ToList(),
             Goals = v.Goals.Select(g => new GoalRow { GoalId = g.GoalId, Name = g.Name, Percent = g.Percent }).ToList(),
         };
-        foreach (var direction in new[] { HelpDirection.Given, HelpDirection.Received })
+        form.Help = WithBlankRows(v.Help.Select(h => new HelpRow
         {
-            var rows = v.Help.Where(h => h.Direction == direction).Select(h => new HelpRow
-            {
-                Direction = direction, Who = h.OtherHouseholdId?.ToString() ?? "outside", Outside = h.OtherDescription, Kind = h.Kind,
-                Value = Amount(h.Value),
-            }).ToList();
-            while (rows.Count < CheckInForm.HelpRowsPerDirection || !rows.Any(r => r.IsEmpty)) rows.Add(new HelpRow { Direction = direction });
-            form.Help.AddRange(rows);
-        }
+            Direction = h.Direction, Who = h.OtherHouseholdId?.ToString() ?? "outside", Outside = h.OtherDescription, Kind = h.Kind,
+            Value = Amount(h.Value),
+        }));
         for (var i = 0; i < CheckInForm.NewGoalRows; i++) form.Goals.Add(new GoalRow());
         return form;
+    }
+
+    /// <summary>Help rows given, then received, each with room for one more.</summary>
+    private static List<HelpRow> WithBlankRows(IEnumerable<HelpRow> help)
+    {
+        var all = new List<HelpRow>();
+        foreach (var direction in new[] { HelpDirection.Given, HelpDirection.Received })
+        {
+            var rows = help.Where(h => h.Direction == direction).ToList();
+            while (rows.Count < CheckInForm.HelpRowsPerDirection || !rows.Any(r => r.IsEmpty)) rows.Add(new HelpRow { Direction = direction });
+            all.AddRange(rows);
+        }
+        return all;
     }
 
     /// <summary>Reads the form into Core's input; amounts that cannot be read become field errors.</summary>
