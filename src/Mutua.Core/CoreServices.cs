@@ -21,6 +21,10 @@ public static class CoreServices
         services.AddScoped<CheckIns.GroupCheckInsService>();
         services.AddScoped<Insights.InsightsService>();
         services.AddScoped<Auditing.AuditService>();
+        services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Projects.ProjectSearch>();
+        services.AddScoped<Projects.PledgeService>();
+        services.AddScoped<Projects.AmbassadorService>();
         return services;
     }
 }
