@@ -124,6 +124,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 app.MapMutuaApi();
+app.MapPhotos();
 
 await app.RunAsync();
 
