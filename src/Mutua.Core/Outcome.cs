@@ -50,6 +50,7 @@ public enum Failure
     NotAmbassador,
     InvalidInspiration,
     InvalidOwner,
+    AmountNotPositive,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

@@ -28,7 +28,7 @@ public sealed class PledgeService(MutuaDbContext db, TimeProvider clock)
         if (project.Status != ProjectStatus.Published) return Failure.NotOpenForPledges;
         var need = project.Needs.FirstOrDefault(n => n.Id == input.NeedId);
         if (need is null) return Failure.InvalidNeed;
-        if (input.Amount <= 0 || input.Amount > Need.MaxTarget) return Failure.AmountOutOfRange;
+        if (input.Amount <= 0 || input.Amount > Need.MaxTarget) return Failure.AmountNotPositive;
 
         var now = clock.GetUtcNow();
         var via = await AmbassadorService.AmbassadorOfCodeAsync(db, input.Via, clock, ct);

@@ -51,6 +51,7 @@ public static class FailureMessages
         Failure.ReferenceRequired => l["Please enter the transfer or mobile-money reference."],
         Failure.NotAmbassador => l["Only ambassadors have share links."],
         Failure.InvalidInspiration => l["Please name up to five projects you can see, and not one that grew from this project."],
+        Failure.AmountNotPositive => l["Please enter an amount above zero."],
         Failure.InvalidOwner => l["Please choose your household or your group as the project's owner."],
         _ => l["Something went wrong. Please try again."],
     };

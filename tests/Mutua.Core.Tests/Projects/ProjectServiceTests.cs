@@ -99,7 +99,7 @@ public sealed class ProjectServiceTests : WorldTests
         var bosco = (await Pledge(W.Bosco, p.Id, money, 50_000)).Ok();
         var jean = (await Pledge(W.Jean, p.Id, money, 30_000)).Ok();
         (await Pledge(W.Amina, p.Id, money, 1_000)).Fails(Failure.OwnProject);
-        (await Pledge(W.Jean, p.Id, money, 0)).Fails(Failure.AmountOutOfRange);
+        (await Pledge(W.Jean, p.Id, money, 0)).Fails(Failure.AmountNotPositive);
         (await Pledge(W.Dora, p.Id, money, 1_000)).Fails(Failure.NotFound);
 
         (await Confirm(W.Amina, bosco.Id, " ")).Fails(Failure.ReferenceRequired);

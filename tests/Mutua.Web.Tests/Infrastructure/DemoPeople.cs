@@ -16,6 +16,7 @@ public sealed record DemoPeople(
     /// <summary>"Tool library in the basement": Jamal &amp; Rosa's project, published to Dudley only, no pledges in the demo.</summary>
     public Guid ToolLibrary { get; init; }
     public Guid ToolLibraryMoney { get; init; }
+    public string ToolLibrarySlug { get; init; } = "";
     /// <summary>"Warren Street food cart": Jamal &amp; Rosa's public project, no pledges in the demo.</summary>
     public Guid FoodCart { get; init; }
     public Guid FoodCartMoney { get; init; }
@@ -54,7 +55,8 @@ public sealed record DemoPeople(
             await Person(AdminLogin), await Person(DeniseLogin), jamal, keisha, await Person(AndreLogin), await Person(SponsorLogin),
             rosario, await Person(EsperanzaLogin))
         {
-            ToolLibrary = toolLibrary, ToolLibraryMoney = toolLibraryMoney, FoodCart = foodCart, FoodCartMoney = foodCartMoney,
+            ToolLibrary = toolLibrary, ToolLibraryMoney = toolLibraryMoney,
+            ToolLibrarySlug = await db.Projects.Where(p => p.Id == toolLibrary).Select(p => p.Slug).SingleAsync(), FoodCart = foodCart, FoodCartMoney = foodCartMoney,
         };
     });
 }

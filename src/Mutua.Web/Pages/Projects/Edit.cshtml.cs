@@ -31,6 +31,7 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
     public string? Title { get; set; }
 
     [BindProperty, StringLength(Project.StoryMaxLength, ErrorMessage = "That text is too long. Please shorten it.")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     [Display(Name = "Your story")]
     public string? Story { get; set; }
 
@@ -81,6 +82,8 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
+        // A form without need rows (not the page's own form) leaves the needs as they are.
+        var needsPosted = Needs.Count > 0;
         var needs = new List<NeedInput>();
         for (var i = 0; i < Needs.Count && i < 12; i++)
         {
@@ -127,7 +130,7 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
         }
         else
         {
-            saved = await projects.UpdateAsync(viewer, Existing.Id, new ProjectPatch(Title, Story ?? "", Category, Needs: needs), ct);
+            saved = await projects.UpdateAsync(viewer, Existing.Id, new ProjectPatch(Title, Story, Category, Needs: needsPosted ? needs : null), ct);
         }
         if (!saved.Succeeded)
         {
