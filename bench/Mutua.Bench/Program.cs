@@ -9,6 +9,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         Mutua.Bench
           generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42]
           insights --db /tmp/mutua-bench.db [--runs 20]
+          projects --db /tmp/mutua-projects.db --projects 100000 --pledges 1000000 [--seed 42]
         """);
     return args.Length == 0 ? 1 : 0;
 }
@@ -35,6 +36,9 @@ try
     {
         case "generate":
             await Generator.RunAsync(Need("db"), Int("households"), Int("months"), Int("seed", 42));
+            return 0;
+        case "projects":
+            await ProjectsGenerator.RunAsync(Need("db"), Int("projects"), Int("pledges"), Int("seed", 42));
             return 0;
         case "insights":
             await InsightsBench.RunAsync(Need("db"), Int("runs", 20));

@@ -10,6 +10,7 @@ public static class CoreServices
     public static IServiceCollection AddMutuaCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddScoped<CommunityService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<OrientationService>();

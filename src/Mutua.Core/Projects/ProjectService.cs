@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Mutua.Core.Auditing;
 using Mutua.Core.Communities;
 
@@ -10,7 +11,7 @@ namespace Mutua.Core.Projects;
 /// Projects: posting, editing, publishing, updates, followers, verification by the community's
 /// sponsor, "inspired by" links and photos. Who may do what is decided here, on the project itself.
 /// </summary>
-public sealed class ProjectService(MutuaDbContext db, TimeProvider clock)
+public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const int MaxNeeds = 12;
     public const int MaxPhotos = 12;
@@ -331,8 +332,24 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock)
         return await db.Communities.AsNoTracking().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
-    /// <summary>Up to five projects in other communities doing something alike (category and words, in any of the five languages).</summary>
+    /// <summary>
+    /// Up to five projects in other communities doing something alike (category and words, in any of the five languages).
+    /// Kept for a few minutes per project and set of communities the viewer belongs to: a suggestion may be a little
+    /// stale, and every node rebuilds its own.
+    /// </summary>
     private async Task<IReadOnlyList<ProjectLink>> SimilarAsync(Viewer viewer, Project p, CancellationToken ct)
+    {
+        var key = $"similar:{p.Id}:{p.UpdatedAt.UtcTicks}:{string.Join(',', viewer.Roles.Select(r => r.CommunityId).Distinct().Order())}";
+        if (cache.TryGetValue(key, out IReadOnlyList<ProjectLink>? cached) && cached is not null) return cached;
+        var found = await FindSimilarAsync(viewer, p, ct);
+        cache.Set(key, found, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5), Size = 1,
+        });
+        return found;
+    }
+
+    private async Task<IReadOnlyList<ProjectLink>> FindSimilarAsync(Viewer viewer, Project p, CancellationToken ct)
     {
         var text = p.Title + " " + p.Story;
         var terms = ProjectText.SearchTerms(text);
