@@ -110,8 +110,20 @@ internal static class ProjectsGenerator
 
         // Projects: popularity is heavy-tailed, so pledges per project follow a Pareto-like weight.
         var weights = new double[projects];
-        for (var i = 0; i < projects; i++) weights[i] = Math.Pow(1 - random.NextDouble(), -1.2);
+        var statuses = new int[projects];
+        for (var i = 0; i < projects; i++)
+        {
+            weights[i] = Math.Pow(1 - random.NextDouble(), -0.7);
+            statuses[i] = random.NextDouble() switch { < 0.05 => 1, < 0.85 => 2, < 0.95 => 3, _ => 4 };
+        }
+        // Scale so the capped counts add up to the pledges asked for.
         var scale = pledges / weights.Sum();
+        for (var round = 0; round < 8; round++)
+        {
+            var total = 0.0;
+            for (var i = 0; i < projects; i++) total += statuses[i] == 1 ? 0 : Math.Min(5000, Math.Round(weights[i] * scale));
+            if (total > 0) scale *= pledges / total;
+        }
         long pledgeCount = 0, needCount = 0;
         var sample = "";
         var samplePledges = 0;
@@ -124,7 +136,7 @@ internal static class ProjectsGenerator
             var title = $"{Capital(verb)} {subject} {place.Fillers[random.Next(place.Fillers.Length)]} {i}";
             var story = string.Join(' ', Enumerable.Range(0, 40).Select(k => k % 7 == 0 ? subject
                 : k % 3 == 0 ? place.Verbs[random.Next(place.Verbs.Length)] : place.Fillers[random.Next(place.Fillers.Length)])) + ".";
-            var status = random.NextDouble() switch { < 0.05 => 1, < 0.85 => 2, < 0.95 => 3, _ => 4 };
+            var status = statuses[i];
             var isPublic = random.NextDouble() < 0.3;
             var created = now.AddMinutes(-(projects - i) * 5.0);
             var household = random.NextDouble() < 0.85 ? households[random.Next(households.Length)] : (Guid?)null;

@@ -63,11 +63,13 @@ public sealed class ProjectSearch(MutuaDbContext db)
             {
                 p.Id, p.Slug, p.Title, Excerpt = p.Story.Substring(0, 180), p.Category, p.Status, p.CommunityId, p.VerifiedAt,
                 p.RankSupporters, p.RankProgress, p.PublishedAt,
-                Money = db.Needs.Where(n => n.ProjectId == p.Id && n.Kind == NeedKind.Money).OrderBy(n => n.Order)
-                    .Select(n => new { n.Id, n.Target }).FirstOrDefault(),
                 Photo = db.ProjectPhotos.Where(x => x.ProjectId == p.Id && x.UpdateId == null).OrderBy(x => x.CreatedAt).Select(x => (Guid?)x.Id).FirstOrDefault(),
             }).ToListAsync(ct);
-        var moneyNeeds = rows.Where(r => r.Money != null).Select(r => r.Money!.Id).ToList();
+        // The first money need of each, read on its own: a "first per project" inside the query above becomes a window over every need.
+        var moneyRows = await db.Needs.AsNoTracking().Where(n => ids.Contains(n.ProjectId) && n.Kind == NeedKind.Money)
+            .Select(n => new { n.ProjectId, n.Id, n.Target, n.Order }).ToListAsync(ct);
+        var money = moneyRows.GroupBy(n => n.ProjectId).ToDictionary(g => g.Key, g => g.OrderBy(n => n.Order).First());
+        var moneyNeeds = money.Values.Select(n => n.Id).ToList();
         var confirmed = await db.Pledges.AsNoTracking().Where(p => moneyNeeds.Contains(p.NeedId) && p.Status == PledgeStatus.Confirmed)
             .GroupBy(p => p.NeedId).Select(g => new { NeedId = g.Key, Total = g.Sum(p => p.Amount) })
             .ToDictionaryAsync(x => x.NeedId, x => x.Total, ct);
@@ -76,7 +78,8 @@ public sealed class ProjectSearch(MutuaDbContext db)
             .ToDictionaryAsync(c => c.Id, c => new { c.Name, c.Currency }, ct);
         return ids.Select(id => rows.FirstOrDefault(r => r.Id == id)).Where(r => r is not null).Select(r => new ProjectCard(
             r!.Id, r.Slug, r.Title, r.Excerpt, r.Category, r.Status, r.CommunityId, communities[r.CommunityId].Name, communities[r.CommunityId].Currency,
-            r.VerifiedAt is not null, r.Money?.Target, r.Money is null ? null : confirmed.GetValueOrDefault(r.Money.Id), r.RankSupporters,
+            r.VerifiedAt is not null, money.GetValueOrDefault(r.Id)?.Target,
+            money.GetValueOrDefault(r.Id) is { } m ? confirmed.GetValueOrDefault(m.Id) : null, r.RankSupporters,
             r.RankProgress, r.Photo, r.PublishedAt)).ToList();
     }
 }

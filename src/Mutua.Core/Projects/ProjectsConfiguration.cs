@@ -19,10 +19,11 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.HasOne<Group>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Person>().WithMany().HasForeignKey(p => p.VerifiedById).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(p => p.Needs).WithOne().HasForeignKey(n => n.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        // The discovery page: newest, closest to goal, most supported; within a community or across all.
-        b.HasIndex(p => new { p.Status, p.PublishedAt });
-        b.HasIndex(p => new { p.Status, p.RankProgress });
-        b.HasIndex(p => new { p.Status, p.RankSupporters });
+        // The discovery page, one index per order (newest, closest to goal, most supported), each carrying the
+        // visibility columns so the first page is read from the index without touching the stories.
+        b.HasIndex(p => new { p.PublishedAt, p.Status, p.IsPublic, p.CommunityId });
+        b.HasIndex(p => new { p.RankProgress, p.PublishedAt, p.Status, p.IsPublic, p.CommunityId });
+        b.HasIndex(p => new { p.RankSupporters, p.PublishedAt, p.Status, p.IsPublic, p.CommunityId });
         b.HasIndex(p => new { p.CommunityId, p.Status, p.PublishedAt });
         b.HasIndex(p => p.HouseholdId);
         b.HasIndex(p => p.GroupId);

@@ -979,13 +979,13 @@ namespace Mutua.Data.Postgres.Migrations
 
                     b.HasIndex("VerifiedById");
 
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.HasIndex("Status", "RankProgress");
-
-                    b.HasIndex("Status", "RankSupporters");
-
                     b.HasIndex("CommunityId", "Status", "PublishedAt");
+
+                    b.HasIndex("PublishedAt", "Status", "IsPublic", "CommunityId");
+
+                    b.HasIndex("RankProgress", "PublishedAt", "Status", "IsPublic", "CommunityId");
+
+                    b.HasIndex("RankSupporters", "PublishedAt", "Status", "IsPublic", "CommunityId");
 
                     b.ToTable("Projects");
                 });

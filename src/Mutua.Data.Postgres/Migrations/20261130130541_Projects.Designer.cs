@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutua.Data.Postgres.Migrations
 {
     [DbContext(typeof(MutuaDbContext))]
-    [Migration("20261130115339_Projects")]
+    [Migration("20261130130541_Projects")]
     partial class Projects
     {
         /// <inheritdoc />
@@ -982,13 +982,13 @@ namespace Mutua.Data.Postgres.Migrations
 
                     b.HasIndex("VerifiedById");
 
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.HasIndex("Status", "RankProgress");
-
-                    b.HasIndex("Status", "RankSupporters");
-
                     b.HasIndex("CommunityId", "Status", "PublishedAt");
+
+                    b.HasIndex("PublishedAt", "Status", "IsPublic", "CommunityId");
+
+                    b.HasIndex("RankProgress", "PublishedAt", "Status", "IsPublic", "CommunityId");
+
+                    b.HasIndex("RankSupporters", "PublishedAt", "Status", "IsPublic", "CommunityId");
 
                     b.ToTable("Projects");
                 });

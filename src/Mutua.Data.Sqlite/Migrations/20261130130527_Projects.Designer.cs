@@ -11,7 +11,7 @@ using Mutua.Core;
 namespace Mutua.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MutuaDbContext))]
-    [Migration("20261130115249_Projects")]
+    [Migration("20261130130527_Projects")]
     partial class Projects
     {
         /// <inheritdoc />
@@ -967,13 +967,13 @@ namespace Mutua.Data.Sqlite.Migrations
 
                     b.HasIndex("VerifiedById");
 
-                    b.HasIndex("Status", "PublishedAt");
-
-                    b.HasIndex("Status", "RankProgress");
-
-                    b.HasIndex("Status", "RankSupporters");
-
                     b.HasIndex("CommunityId", "Status", "PublishedAt");
+
+                    b.HasIndex("PublishedAt", "Status", "IsPublic", "CommunityId");
+
+                    b.HasIndex("RankProgress", "PublishedAt", "Status", "IsPublic", "CommunityId");
+
+                    b.HasIndex("RankSupporters", "PublishedAt", "Status", "IsPublic", "CommunityId");
 
                     b.ToTable("Projects");
                 });

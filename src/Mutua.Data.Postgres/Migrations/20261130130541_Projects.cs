@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Mutua.Data.Sqlite.Migrations
+namespace Mutua.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Projects : Migration
@@ -15,9 +16,9 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "AmbassadorCodes",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,25 +35,25 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    GroupId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Story = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    VerifiedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    VerificationNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    RankProgress = table.Column<int>(type: "INTEGER", nullable: false),
-                    RankSupporters = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Story = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerificationNote = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    RankProgress = table.Column<int>(type: "integer", nullable: false),
+                    RankSupporters = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,12 +88,12 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "Needs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Target = table.Column<long>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Target = table.Column<long>(type: "bigint", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,9 +110,9 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "ProjectFollowers",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -134,9 +135,9 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "ProjectInspirations",
                 columns: table => new
                 {
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InspiredById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspiredById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,11 +160,11 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "ProjectUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,12 +181,12 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "ShareEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AmbassadorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AmbassadorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,19 +209,19 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "Pledges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NeedId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConfirmedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ViaAmbassadorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ViaAmbassadorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -249,12 +250,12 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "ProjectNotifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -283,14 +284,14 @@ namespace Mutua.Data.Sqlite.Migrations
                 name: "ProjectPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdateId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    Large = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Thumbnail = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdateId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Large = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Thumbnail = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -392,25 +393,25 @@ namespace Mutua.Data.Sqlite.Migrations
                 column: "HouseholdId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_PublishedAt_Status_IsPublic_CommunityId",
+                table: "Projects",
+                columns: new[] { "PublishedAt", "Status", "IsPublic", "CommunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_RankProgress_PublishedAt_Status_IsPublic_Community~",
+                table: "Projects",
+                columns: new[] { "RankProgress", "PublishedAt", "Status", "IsPublic", "CommunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_RankSupporters_PublishedAt_Status_IsPublic_Communi~",
+                table: "Projects",
+                columns: new[] { "RankSupporters", "PublishedAt", "Status", "IsPublic", "CommunityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Projects_Slug",
                 table: "Projects",
                 column: "Slug",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Projects_Status_PublishedAt",
-                table: "Projects",
-                columns: new[] { "Status", "PublishedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Projects_Status_RankProgress",
-                table: "Projects",
-                columns: new[] { "Status", "RankProgress" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Projects_Status_RankSupporters",
-                table: "Projects",
-                columns: new[] { "Status", "RankSupporters" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Projects_VerifiedById",
@@ -432,36 +433,19 @@ namespace Mutua.Data.Sqlite.Migrations
                 table: "ShareEvents",
                 columns: new[] { "ProjectId", "AmbassadorId" });
 
-            // Full-text search over titles and stories in any of the five languages: accents folded,
-            // kept in step with Projects by triggers (ProjectSearch.Matching reads it).
+            // Full-text search over titles and stories ('simple': no stemming for one language, since
+            // projects are written in five); ProjectSearch.Matching reads it.
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE ProjectsFts USING fts5(ProjectId UNINDEXED, Title, Story, tokenize = 'unicode61 remove_diacritics 2');
+                ALTER TABLE "Projects" ADD COLUMN "SearchVector" tsvector
+                    GENERATED ALWAYS AS (to_tsvector('simple', coalesce("Title", '') || ' ' || coalesce("Story", ''))) STORED;
                 """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Projects_fts_insert AFTER INSERT ON Projects BEGIN
-                    INSERT INTO ProjectsFts (ProjectId, Title, Story) VALUES (new.Id, new.Title, new.Story);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Projects_fts_update AFTER UPDATE OF Title, Story ON Projects BEGIN
-                    DELETE FROM ProjectsFts WHERE ProjectId = old.Id;
-                    INSERT INTO ProjectsFts (ProjectId, Title, Story) VALUES (new.Id, new.Title, new.Story);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Projects_fts_delete AFTER DELETE ON Projects BEGIN
-                    DELETE FROM ProjectsFts WHERE ProjectId = old.Id;
-                END;
-                """);
+            migrationBuilder.Sql("""CREATE INDEX "IX_Projects_SearchVector" ON "Projects" USING GIN ("SearchVector");""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Projects_fts_insert;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Projects_fts_update;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Projects_fts_delete;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS ProjectsFts;");
+            migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_Projects_SearchVector";""");
 
             migrationBuilder.DropTable(
                 name: "AmbassadorCodes");
