@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Mutua.Core.Communities;
 
 namespace Mutua.Core.Projects;
@@ -9,7 +10,7 @@ namespace Mutua.Core.Projects;
 /// three orders and paging. Shows what the viewer may see: public projects, and published ones of
 /// their own communities.
 /// </summary>
-public sealed class ProjectSearch(MutuaDbContext db)
+public sealed class ProjectSearch(MutuaDbContext db, IMemoryCache cache)
 {
     public const int PageSize = 20;
     /// <summary>"Near its goal": at least three quarters there, not yet all the way.</summary>
@@ -27,7 +28,25 @@ public sealed class ProjectSearch(MutuaDbContext db)
         return db.Database.SqlQuery<Guid>($"SELECT ProjectId AS Value FROM ProjectsFts WHERE ProjectsFts MATCH {fts}");
     }
 
+    /// <summary>How long one search's page of cards is reused for everyone who sees the same projects.</summary>
+    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A page of cards. The same search by people who may see the same projects within <see cref="Fresh"/> reuses
+    /// the answer (per node, rebuilt on each): a busy discovery page then costs the database once every few seconds.
+    /// Project pages themselves always read the pledges afresh.
+    /// </summary>
     public async Task<ProjectList> SearchAsync(Viewer viewer, ProjectQuery query, CancellationToken ct = default)
+    {
+        var visibility = viewer.IsAdmin ? "admin" : string.Join(',', viewer.Roles.Select(r => r.CommunityId).Distinct().Order());
+        var key = $"search:{visibility}:{query}";
+        if (cache.TryGetValue(key, out ProjectList? cached) && cached is not null) return cached;
+        var list = await SearchUncachedAsync(viewer, query, ct);
+        cache.Set(key, list, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Fresh, Size = 1 });
+        return list;
+    }
+
+    private async Task<ProjectList> SearchUncachedAsync(Viewer viewer, ProjectQuery query, CancellationToken ct)
     {
         var page = Math.Clamp(query.Page, 1, 500);
         var communities = viewer.IsAdmin ? null : viewer.Roles.Select(r => r.CommunityId).Distinct().ToList();
