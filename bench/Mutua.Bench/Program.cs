@@ -12,6 +12,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
             (or --pg "Host=…;Database=mutua_bench;Username=…" instead of --db, for PostgreSQL)
           load-tokens --url http://127.0.0.1:5180 --people 1000 --out /tmp/mutua-load-tokens.txt
           load-count --db /tmp/mutua-bench.db --month 2026-11 [--reset true]
+          projects --db /tmp/mutua-projects.db --projects 100000 --pledges 1000000 [--seed 42]
         """);
     return args.Length == 0 ? 1 : 0;
 }
@@ -38,6 +39,9 @@ try
     {
         case "generate":
             await Generator.RunAsync(BenchDatabase.From(options), Int("households"), Int("months"), Int("seed", 42), Int("load-people", 0));
+            return 0;
+        case "projects":
+            await ProjectsGenerator.RunAsync(Need("db"), Int("projects"), Int("pledges"), Int("seed", 42));
             return 0;
         case "insights":
             await InsightsBench.RunAsync(BenchDatabase.From(options), Int("runs", 20));

@@ -10,6 +10,7 @@ public static class CoreServices
     public static IServiceCollection AddMutuaCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddScoped<CommunityService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<OrientationService>();
@@ -21,6 +22,10 @@ public static class CoreServices
         services.AddScoped<CheckIns.GroupCheckInsService>();
         services.AddScoped<Insights.InsightsService>();
         services.AddScoped<Auditing.AuditService>();
+        services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Projects.ProjectSearch>();
+        services.AddScoped<Projects.PledgeService>();
+        services.AddScoped<Projects.AmbassadorService>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Mutua.Core.Accounts;
 using Mutua.Core.Auditing;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
+using Mutua.Core.Projects;
 
 namespace Mutua.Core;
 
@@ -29,6 +30,16 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
     public DbSet<CheckInCorrection> CheckInCorrections => Set<CheckInCorrection>();
     public DbSet<Insights.InsightsSnapshot> InsightsSnapshots => Set<Insights.InsightsSnapshot>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
+    public DbSet<ProjectPhoto> ProjectPhotos => Set<ProjectPhoto>();
+    public DbSet<ProjectFollower> ProjectFollowers => Set<ProjectFollower>();
+    public DbSet<ProjectInspiration> ProjectInspirations => Set<ProjectInspiration>();
+    public DbSet<ProjectNotification> ProjectNotifications => Set<ProjectNotification>();
+    public DbSet<AmbassadorCode> AmbassadorCodes => Set<AmbassadorCode>();
+    public DbSet<ShareEvent> ShareEvents => Set<ShareEvent>();
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -35,6 +35,22 @@ public enum Failure
     InvalidRating,
     InvalidGoal,
     InvalidFormat,
+    TitleRequired,
+    TextRequired,
+    InvalidCategory,
+    InvalidNeed,
+    InvalidPhoto,
+    PhotoTooLarge,
+    TooManyPhotos,
+    InvalidStatus,
+    NotOpenForPledges,
+    OwnProject,
+    PledgeClosed,
+    ReferenceRequired,
+    NotAmbassador,
+    InvalidInspiration,
+    InvalidOwner,
+    AmountNotPositive,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

@@ -61,6 +61,10 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Insights");
         o.Conventions.AuthorizePage("/Account/Profile");
         o.Conventions.AuthorizeFolder("/Admin");
+        // /Projects (discovery), /p/{slug} and the spread are open: public projects are readable without signing in.
+        o.Conventions.AuthorizePage("/Projects/Edit");
+        o.Conventions.AuthorizePage("/Projects/Ambassador");
+        o.Conventions.AuthorizePage("/Projects/Following");
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)));
@@ -125,6 +129,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 app.MapMutuaApi();
+app.MapPhotos();
 
 await app.RunAsync();
 

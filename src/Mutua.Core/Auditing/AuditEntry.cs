@@ -27,4 +27,7 @@ public static class AuditActions
     public const string CommunityCreated = "community-created";
     public const string HouseholdMoved = "household-moved";
     public const string AdminCreated = "admin-created";
+    public const string ProjectVerified = "project-verified";
+    public const string ProjectVerificationWithdrawn = "project-verification-withdrawn";
+    public const string PledgeConfirmed = "pledge-confirmed";
 }

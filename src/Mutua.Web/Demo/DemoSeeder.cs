@@ -25,10 +25,13 @@ public static class DemoSeeder
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Person>>();
             await SeedCommunitiesAsync(db, hasher, clock.GetUtcNow());
         }
+        await DemoProjects.SeedAsync(db, clock.GetUtcNow());
         logger.LogWarning("Demo mode: every demo account's password is '{Password}'. Try {Admin} (admin), " +
             "denise@dudley.example (coordinator, Boston), keisha@dudley.example (member, Boston), " +
             "esperanza@arvin.example (coordinator, Arvin), +250780000101 (coordinator, Rwanda), sponsor@dudley.example (sponsor). " +
-            "Invitation codes: BST4-NEWS (Boston), ARVN-HGAR (Arvin), RWDA-MUGE (Rwanda).", Password, AdminLogin);
+            "Invitation codes: BST4-NEWS (Boston), ARVN-HGAR (Arvin), RWDA-MUGE (Rwanda). " +
+            "Projects: +250780000099 (Agnès, sponsor, Rwanda) verifies, +250780000108 (Innocent, ambassador, Rwanda) shares, " +
+            "fatima@dudley.example (ambassador, Boston).", Password, AdminLogin);
     }
 
     private static async Task SeedCommunitiesAsync(MutuaDbContext db, IPasswordHasher<Person> hasher, DateTimeOffset now)

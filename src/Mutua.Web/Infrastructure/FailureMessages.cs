@@ -37,15 +37,31 @@ public static class FailureMessages
         Failure.InvalidRating => l["Please choose a rating from 1 to 5."],
         Failure.InvalidFormat => l["Please choose one of the formats: json, csv or xlsx."],
         Failure.InvalidGoal => l["Please check your goals: each needs a name, progress is from 0 to 100, and up to 10 goals at a time."],
+        Failure.TitleRequired => l["Please give the project a title."],
+        Failure.TextRequired => l["Please write something first."],
+        Failure.InvalidCategory => l["Please choose a category."],
+        Failure.InvalidNeed => l["Please check the needs: each has a kind and an amount above zero, skills, time and materials say what is needed, and a need that already has pledges stays."],
+        Failure.InvalidPhoto => l["Please choose a photo in JPEG, PNG or WebP format."],
+        Failure.PhotoTooLarge => l["That photo is too large. Please choose one under 10 MB."],
+        Failure.TooManyPhotos => l["There are already as many photos as a project can have."],
+        Failure.InvalidStatus => l["The project cannot move to that stage from where it is now."],
+        Failure.NotOpenForPledges => l["This project is not taking pledges right now."],
+        Failure.OwnProject => l["You cannot pledge to your own project."],
+        Failure.PledgeClosed => l["This pledge was already confirmed or withdrawn."],
+        Failure.ReferenceRequired => l["Please enter the transfer or mobile-money reference."],
+        Failure.NotAmbassador => l["Only ambassadors have share links."],
+        Failure.InvalidInspiration => l["Please name up to five projects you can see, and not one that grew from this project."],
+        Failure.AmountNotPositive => l["Please enter an amount above zero."],
+        Failure.InvalidOwner => l["Please choose your household or your group as the project's owner."],
         _ => l["Something went wrong. Please try again."],
     };
 
     public static int StatusCode(this Failure failure) => failure switch
     {
         Failure.NotFound => StatusCodes.Status404NotFound,
-        Failure.Forbidden => StatusCodes.Status403Forbidden,
+        Failure.Forbidden or Failure.OwnProject or Failure.NotAmbassador => StatusCodes.Status403Forbidden,
         Failure.PhoneOrEmailTaken or Failure.NameTaken or Failure.RoleAlreadyHeld or Failure.AlreadyMember
-            or Failure.InvitationUsed => StatusCodes.Status409Conflict,
+            or Failure.InvitationUsed or Failure.PledgeClosed => StatusCodes.Status409Conflict,
         Failure.InvitationExpired or Failure.InvitationRevoked => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };

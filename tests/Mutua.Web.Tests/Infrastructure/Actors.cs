@@ -50,7 +50,25 @@ public static class MatrixState
         await db.Groups.Where(g => g.Id == d.WarrenStreetCircle).ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, WarrenStreetCircle));
         await db.Households.Where(h => h.Id == d.JamalHousehold).ExecuteUpdateAsync(s => s
             .SetProperty(h => h.Name, JamalHouseholdName).SetProperty(h => h.GroupId, d.WarrenStreetCircle));
+        // Jamal & Rosa's two projects, as the demo made them.
+        Guid[] projects = [d.ToolLibrary, d.FoodCart];
+        await db.Pledges.Where(p => projects.Contains(p.ProjectId)).ExecuteDeleteAsync();
+        await db.ShareEvents.Where(e => projects.Contains(e.ProjectId)).ExecuteDeleteAsync();
+        await db.ProjectFollowers.Where(f => projects.Contains(f.ProjectId)).ExecuteDeleteAsync();
+        await db.ProjectPhotos.Where(p => projects.Contains(p.ProjectId) && (p.UpdateId != null
+            || p.CreatedAt > db.ProjectPhotos.Where(x => x.ProjectId == p.ProjectId).Min(x => x.CreatedAt))).ExecuteDeleteAsync();
+        await db.ProjectUpdates.Where(u => projects.Contains(u.ProjectId) && u.Text != DemoUpdateText).ExecuteDeleteAsync();
+        await db.Projects.Where(p => projects.Contains(p.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Status, Mutua.Core.Projects.ProjectStatus.Published)
+            .SetProperty(p => p.VerifiedAt, (DateTimeOffset?)null).SetProperty(p => p.VerifiedById, (Guid?)null)
+            .SetProperty(p => p.VerificationNote, (string?)null));
+        await db.Projects.Where(p => p.Id == d.ToolLibrary).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, ToolLibraryTitle).SetProperty(p => p.IsPublic, false));
+        await db.Projects.Where(p => p.Id == d.FoodCart).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, FoodCartTitle).SetProperty(p => p.IsPublic, true));
     });
+
+    public const string ToolLibraryTitle = "Tool library in the basement";
+    public const string FoodCartTitle = "Warren Street food cart";
+    private const string DemoUpdateText = "Thank you! We have started and will post how it goes.";
 
     /// <summary>Everything a request could change, except the audit log and sign-in bookkeeping.</summary>
     public static Task<string> FingerprintAsync(MutuaFactory app) => app.WithDbAsync(async db =>
@@ -64,7 +82,13 @@ public static class MatrixState
         var invitations = await db.Invitations.Select(i => new { i.Id, i.RevokedAt, i.RedeemedAt, i.ExpiresAt }).ToListAsync();
         var people = await db.Users.Select(u => new { u.Id, u.FirstName, u.FullName, u.PreferredLanguage }).ToListAsync();
         var checkIns = await db.CheckIns.Select(c => new { c.Id, c.UpdatedAt, c.Corrections }).ToListAsync();
+        var projects = await db.Projects.Select(p => new { p.Id, p.Title, p.Story, p.Status, p.IsPublic, p.VerifiedAt, p.UpdatedAt }).ToListAsync();
+        var needs = await db.Needs.Select(n => new { n.Id, n.Kind, n.Target, n.Description }).ToListAsync();
+        var pledges = await db.Pledges.Select(p => new { p.Id, p.Status, p.Amount, p.Reference }).ToListAsync();
+        var updates = await db.ProjectUpdates.Select(u => new { u.Id }).ToListAsync();
+        var photos = await db.ProjectPhotos.Select(p => new { p.Id }).ToListAsync();
+        var followers = await db.ProjectFollowers.Select(f => new { f.ProjectId, f.PersonId }).ToListAsync();
         return string.Join("\n", Join(communities), Join(groups), Join(households), Join(members), Join(roles),
-            Join(invitations), Join(people), Join(checkIns));
+            Join(invitations), Join(people), Join(checkIns), Join(projects), Join(needs), Join(pledges), Join(updates), Join(photos), Join(followers));
     });
 }

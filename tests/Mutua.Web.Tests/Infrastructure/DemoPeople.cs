@@ -13,6 +13,14 @@ public sealed record DemoPeople(
     Guid JamalHousehold, Guid KeishaHousehold, Guid RosarioHousehold,
     Guid Admin, Guid Denise, Guid Jamal, Guid Keisha, Guid Andre, Guid Sponsor, Guid Rosario, Guid Esperanza)
 {
+    /// <summary>"Tool library in the basement": Jamal &amp; Rosa's project, published to Dudley only, no pledges in the demo.</summary>
+    public Guid ToolLibrary { get; init; }
+    public Guid ToolLibraryMoney { get; init; }
+    public string ToolLibrarySlug { get; init; } = "";
+    /// <summary>"Warren Street food cart": Jamal &amp; Rosa's public project, no pledges in the demo.</summary>
+    public Guid FoodCart { get; init; }
+    public Guid FoodCartMoney { get; init; }
+
     public const string AdminLogin = "admin@mutua.example";
     public const string DeniseLogin = "denise@dudley.example";
     public const string JamalLogin = "jamal@dudley.example";
@@ -33,11 +41,22 @@ public sealed record DemoPeople(
         var jamal = await Person(JamalLogin);
         var keisha = await Person(KeishaLogin);
         var rosario = await Person(RosarioLogin);
+        async Task<(Guid, Guid)> Project(string title)
+        {
+            var id = await db.Projects.Where(p => p.Title == title).Select(p => p.Id).SingleAsync();
+            return (id, await db.Needs.Where(n => n.ProjectId == id && n.Kind == Mutua.Core.Projects.NeedKind.Money).Select(n => n.Id).SingleAsync());
+        }
+        var (toolLibrary, toolLibraryMoney) = await Project("Tool library in the basement");
+        var (foodCart, foodCartMoney) = await Project("Warren Street food cart");
         return new DemoPeople(
             await Community("Dudley Neighbors Together"), await Community("Arvin Unidos"),
             await Group("Warren Street Circle"), await Group("Dudley Parents"), await Group("Blue Hill Savers"), await Group("Grupo Esperanza"),
             await HouseholdOf(jamal), await HouseholdOf(keisha), await HouseholdOf(rosario),
             await Person(AdminLogin), await Person(DeniseLogin), jamal, keisha, await Person(AndreLogin), await Person(SponsorLogin),
-            rosario, await Person(EsperanzaLogin));
+            rosario, await Person(EsperanzaLogin))
+        {
+            ToolLibrary = toolLibrary, ToolLibraryMoney = toolLibraryMoney,
+            ToolLibrarySlug = await db.Projects.Where(p => p.Id == toolLibrary).Select(p => p.Slug).SingleAsync(), FoodCart = foodCart, FoodCartMoney = foodCartMoney,
+        };
     });
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutua.Core.Communities;
 using Mutua.Web.Tests.Infrastructure;
@@ -21,11 +22,12 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         public string Unique { get; } = Guid.NewGuid().ToString("N")[..8];
         public Guid InvitationId { get; set; }
         public string Code { get; set; } = "";
+        public Guid PledgeId { get; set; }
         public static string LastMonth => DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public sealed record Endpoint(string Name, string Method, Func<Cell, string> Path, string[] Allowed,
-        Func<Cell, object>? Body = null, Func<MutuaFactory, Cell, Task>? Arrange = null);
+        Func<Cell, object>? Body = null, Func<MutuaFactory, Cell, Task>? Arrange = null, Func<HttpContent>? Content = null);
 
     private static readonly string[] Everyone = Actors.SignedIn;
     private static readonly string[] InCommunity = [SameHousehold, OtherHousehold, Coordinator, Sponsor, Admin];
@@ -34,6 +36,10 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
     private static readonly string[] OwnHouseholdAndManagers = [SameHousehold, Coordinator, Admin];
     private static readonly string[] OwnHouseholdOnly = [SameHousehold];
     private static readonly string[] AdminOnly = [Admin];
+    private static readonly string[] SupportersInCommunity = [OtherHousehold, Coordinator, Sponsor, Admin];
+    private static readonly string[] SupportersAnywhere = [OtherHousehold, Coordinator, Sponsor, Admin, OtherCommunity, OtherCoordinator];
+    private static readonly string[] SponsorOnly = [Sponsor];
+    private static readonly string[] Nobody = [];
 
     public static readonly Endpoint[] Endpoints =
     [
@@ -109,7 +115,64 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         new("GET /communities/{id}/insights", "GET", c => $"/api/v1/communities/{c.D.Dudley}/insights", InCommunity),
         new("GET /communities/{id}/insights?groupId&format=csv", "GET",
             c => $"/api/v1/communities/{c.D.Dudley}/insights?groupId={c.D.WarrenStreetCircle}&format=csv", InCommunity),
+
+        // Projects: "Tool library in the basement" is Jamal & Rosa's, published to Dudley only; the food cart is public.
+        new("GET /projects", "GET", _ => "/api/v1/projects?q=tool&sort=newest", Everyone),
+        new("POST /projects", "POST", _ => "/api/v1/projects", OwnHouseholdOnly, c => new
+        {
+            householdId = c.D.JamalHousehold, title = $"Bike repair {c.Unique}", story = "Fixing bikes for kids on the block.", category = "smallBusiness",
+            needs = new object[] { new { kind = "money", description = "Tools", target = 30_000 } },
+        }),
+        new("GET /projects/{id}", "GET", c => $"/api/v1/projects/{c.D.ToolLibrary}", InCommunity),
+        new("GET /projects/{id} public", "GET", c => $"/api/v1/projects/{c.D.FoodCart}", Everyone),
+        new("PATCH /projects/{id}", "PATCH", c => $"/api/v1/projects/{c.D.ToolLibrary}", OwnHouseholdOnly, c => new { title = $"Tool library {c.Unique}" }),
+        new("POST /projects/{id}/updates", "POST", c => $"/api/v1/projects/{c.D.ToolLibrary}/updates", OwnHouseholdOnly,
+            c => new { text = $"Shelves are up ({c.Unique})" }),
+        new("POST /projects/{id}/photos", "POST", c => $"/api/v1/projects/{c.D.ToolLibrary}/photos", OwnHouseholdOnly, Content: PhotoContent),
+        new("POST /projects/{id}/verification", "POST", c => $"/api/v1/projects/{c.D.ToolLibrary}/verification", SponsorOnly,
+            _ => new { note = "Visited the basement." }),
+        new("DELETE /projects/{id}/verification", "DELETE", c => $"/api/v1/projects/{c.D.ToolLibrary}/verification", SponsorOnly,
+            Arrange: (app, c) => VerifyAsync(app, c)),
+        new("POST /projects/{id}/pledges", "POST", c => $"/api/v1/projects/{c.D.ToolLibrary}/pledges", SupportersInCommunity,
+            c => new { needId = c.D.ToolLibraryMoney, amount = 2_500 }),
+        new("POST /projects/{id}/pledges to a public project", "POST", c => $"/api/v1/projects/{c.D.FoodCart}/pledges", SupportersAnywhere,
+            c => new { needId = c.D.FoodCartMoney, amount = 2_500 }),
+        new("POST /pledges/{id}/confirmation", "POST", c => $"/api/v1/pledges/{c.PledgeId}/confirmation", OwnHouseholdOnly,
+            _ => new { reference = "Zelle 5521" }, Arrange: (app, c) => PledgeAsync(app, c)),
+        new("DELETE /pledges/{id}", "DELETE", c => $"/api/v1/pledges/{c.PledgeId}", [OtherHousehold], Arrange: (app, c) => PledgeAsync(app, c)),
+        new("PUT /projects/{id}/follow", "PUT", c => $"/api/v1/projects/{c.D.ToolLibrary}/follow", InCommunity),
+        new("DELETE /projects/{id}/follow", "DELETE", c => $"/api/v1/projects/{c.D.ToolLibrary}/follow", InCommunity),
+        new("GET /projects/{id}/spread", "GET", c => $"/api/v1/projects/{c.D.ToolLibrary}/spread", InCommunity),
+        // Dudley's ambassador is Fatima, none of the actors: the dashboard is hers alone.
+        new("GET /ambassador", "GET", _ => "/api/v1/ambassador", Nobody),
     ];
+
+    private static HttpContent PhotoContent()
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(TestPhoto.Png());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "photo", "shelves.png");
+        return form;
+    }
+
+
+    private static Task VerifyAsync(MutuaFactory app, Cell c) => app.WithDbAsync(async db =>
+    {
+        await db.Projects.Where(p => p.Id == c.D.ToolLibrary).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.VerifiedAt, DateTimeOffset.UtcNow).SetProperty(p => p.VerifiedById, c.D.Sponsor));
+    });
+
+    private static Task PledgeAsync(MutuaFactory app, Cell c) => app.WithDbAsync(async db =>
+    {
+        var pledge = new Mutua.Core.Projects.Pledge
+        {
+            ProjectId = c.D.ToolLibrary, NeedId = c.D.ToolLibraryMoney, PersonId = c.D.Keisha, Amount = 5_000, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Pledges.Add(pledge);
+        await db.SaveChangesAsync();
+        c.PledgeId = pledge.Id;
+    });
 
     public static TheoryData<string, string> Cells()
     {
@@ -136,6 +199,7 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
 
         using var request = new HttpRequestMessage(new HttpMethod(e.Method), e.Path(cell));
         if (e.Body is not null) request.Content = JsonContent.Create(e.Body(cell));
+        if (e.Content is not null) request.Content = e.Content();
         using var response = await client.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         var status = (int)response.StatusCode;

@@ -22,6 +22,8 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
     private static readonly string[] OwnHouseholdAndManagers = [SameHousehold, Coordinator, Admin];
     private static readonly string[] OwnHouseholdOnly = [SameHousehold];
     private static readonly string[] AdminOnly = [Admin];
+    private static readonly string[] WithAHousehold = [SameHousehold, OtherHousehold, Coordinator, OtherCommunity, OtherCoordinator];
+    private static readonly string[] SupportersInCommunity = [OtherHousehold, Coordinator, Sponsor, Admin];
 
     public static readonly PageCase[] Pages =
     [
@@ -35,6 +37,13 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Communities/Create", _ => "/Communities/Create", AdminOnly),
         new("/Admin/Audit", _ => "/Admin/Audit", AdminOnly),
         new("/Account/Profile", _ => "/Account/Profile", Actors.SignedIn),
+        // Projects: Jamal & Rosa's tool library is published to Dudley only (public projects are open to anyone: ProjectApiTests).
+        new("/p/{slug}", d => $"/p/{d.ToolLibrarySlug}", InCommunity),
+        new("/Projects/{id}/Spread", d => $"/Projects/{d.ToolLibrary}/Spread", InCommunity),
+        new("/Projects/Edit", _ => "/Projects/Edit", WithAHousehold),
+        new("/Projects/Edit/{id}", d => $"/Projects/Edit/{d.ToolLibrary}", OwnHouseholdOnly),
+        new("/Projects/Following", _ => "/Projects/Following", Actors.SignedIn),
+        new("/Projects/Ambassador", _ => "/Projects/Ambassador", []),
     ];
 
     public static readonly FormCase[] Forms =
@@ -53,6 +62,12 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
             d => new() { ["Into"] = "household", ["HouseholdId"] = d.JamalHousehold.ToString() }, OwnHouseholdAndManagers),
         new("invite a new family on /Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations",
             _ => new() { ["Into"] = "new", ["NewHouseholdName"] = "The Newcomers" }, PeopleOfCommunity),
+        new("pledge on /p/{slug}", d => $"/p/{d.ToolLibrarySlug}?handler=Pledge",
+            d => new() { ["needId"] = d.ToolLibraryMoney.ToString(), ["amount"] = "25" }, SupportersInCommunity),
+        new("verify on /p/{slug}", d => $"/p/{d.ToolLibrarySlug}?handler=Verify", _ => new() { ["note"] = "Saw the shelves." }, [Sponsor]),
+        new("post an update on /p/{slug}", d => $"/p/{d.ToolLibrarySlug}?handler=Update", _ => new() { ["text"] = "Shelves are up." }, OwnHouseholdOnly),
+        new("edit on /Projects/Edit/{id}", d => $"/Projects/Edit/{d.ToolLibrary}",
+            _ => new() { ["Title"] = $"Tool library {Guid.NewGuid():N}"[..20], ["Category"] = "CommunityProject" }, OwnHouseholdOnly),
     ];
 
     public static TheoryData<string, string> PageCells()

@@ -1,0 +1,61 @@
+namespace Mutua.Core.Projects;
+
+public sealed record NeedInput(NeedKind Kind, string? Description, long Target, Guid? Id = null);
+
+/// <summary>A new project, owned by a household or a group the person belongs to.</summary>
+public sealed record NewProject(Guid? HouseholdId, Guid? GroupId, string? Title, string? Story, ProjectCategory? Category,
+    IReadOnlyList<NeedInput>? Needs, IReadOnlyList<Guid>? InspiredBy = null, bool Publish = false, bool IsPublic = false);
+
+/// <summary>Only what is given changes. Needs, when given, are the whole list: matched by id, new ones without.</summary>
+public sealed record ProjectPatch(string? Title = null, string? Story = null, ProjectCategory? Category = null, ProjectStatus? Status = null,
+    bool? IsPublic = null, IReadOnlyList<NeedInput>? Needs = null, IReadOnlyList<Guid>? InspiredBy = null);
+
+public sealed record PledgeInput(Guid NeedId, long Amount, string? Via = null);
+
+public sealed record NeedView(Guid Id, NeedKind Kind, string Description, long Target, long Pledged, long Confirmed, string? Currency);
+
+public sealed record OwnerView(Guid? HouseholdId, Guid? GroupId, string Name);
+
+public sealed record VerificationView(string ByFirstName, DateTimeOffset At, string? Note);
+
+public sealed record UpdateView(Guid Id, string Text, DateTimeOffset At, string AuthorFirstName, IReadOnlyList<Guid> Photos);
+
+public sealed record ProjectLink(Guid Id, string Slug, string Title, string CommunityName, ProjectCategory Category);
+
+public sealed record PledgeView(Guid Id, Guid ProjectId, Guid NeedId, NeedKind Kind, long Amount, PledgeStatus Status, string SupporterFirstName,
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, string? Reference, bool Mine, string? ViaAmbassadorFirstName);
+
+public sealed record AmbassadorCount(string FirstName, int Visits, int SignUps, int Pledges);
+
+public sealed record ProjectPermissions(bool Edit, bool Verify, bool Pledge, bool Follow, bool Share);
+
+public sealed record ProjectView(
+    Guid Id, string Slug, string Title, string Story, ProjectCategory Category, ProjectStatus Status, bool IsPublic,
+    Guid CommunityId, string CommunityName, string Currency, string Language, OwnerView Owner,
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, VerificationView? Verification,
+    IReadOnlyList<NeedView> Needs, IReadOnlyList<Guid> Photos, IReadOnlyList<UpdateView> Updates,
+    IReadOnlyList<ProjectLink> InspiredBy, IReadOnlyList<ProjectLink> Inspired, IReadOnlyList<ProjectLink> Similar,
+    int Followers, bool Following, ProjectPermissions Can, IReadOnlyList<PledgeView> Pledges,
+    IReadOnlyList<AmbassadorCount>? Ambassadors, string? ShareCode);
+
+public enum ProjectSort { Newest = 1, ClosestToGoal = 2, MostSupported = 3 }
+
+public sealed record ProjectQuery(string? Q = null, Guid? CommunityId = null, ProjectCategory? Category = null, NeedKind? Need = null,
+    bool VerifiedOnly = false, bool NearGoal = false, ProjectSort Sort = ProjectSort.Newest, int Page = 1);
+
+public sealed record ProjectCard(Guid Id, string Slug, string Title, string Excerpt, ProjectCategory Category, ProjectStatus Status,
+    Guid CommunityId, string CommunityName, string Currency, bool Verified, long? MoneyTarget, long? MoneyConfirmed, int Supporters,
+    int ProgressPermille, Guid? PhotoId, DateTimeOffset? PublishedAt);
+
+public sealed record ProjectList(IReadOnlyList<ProjectCard> Items, int Page, int PageSize, bool HasMore);
+
+public sealed record SpreadNode(ProjectLink Project, IReadOnlyList<SpreadNode> Children);
+
+public sealed record NotificationView(Guid Id, Guid ProjectId, string ProjectSlug, string ProjectTitle, string UpdateText, DateTimeOffset At);
+
+public sealed record AmbassadorProjectRow(ProjectLink Project, int Visits, int SignUps, int Pledges);
+
+public sealed record AmbassadorDashboard(string Code, DateOnly? Until, IReadOnlyList<AmbassadorProjectRow> Projects,
+    IReadOnlyList<ProjectLink> ToShare, int Visits, int SignUps, int Pledges);
+
+public sealed record PhotoFile(byte[] Bytes, bool Public);

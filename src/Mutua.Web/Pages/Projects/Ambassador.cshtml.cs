@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutua.Core;
+using Mutua.Core.Projects;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Projects;
+
+public sealed class AmbassadorModel(CurrentViewer current, AmbassadorService ambassadors) : PageModel
+{
+    public AmbassadorDashboard? Dashboard { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var dashboard = await ambassadors.DashboardAsync(await current.GetAsync(ct), ct);
+        if (!dashboard.Succeeded) return dashboard.Failure == Failure.NotFound ? NotFound() : Forbid();
+        Dashboard = dashboard.Value;
+        return Page();
+    }
+}

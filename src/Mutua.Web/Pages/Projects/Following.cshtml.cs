@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutua.Core.Projects;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Projects;
+
+public sealed class FollowingModel(CurrentViewer current, ProjectService projects) : PageModel
+{
+    public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Notifications = await projects.NotificationsAsync(await current.GetAsync(ct), ct);
+}

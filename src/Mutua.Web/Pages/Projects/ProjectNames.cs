@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Projects;
+
+namespace Mutua.Web.Pages.Projects;
+
+/// <summary>Projects' words in the person's language, and amounts shown and read per kind of need.</summary>
+public static class ProjectNames
+{
+    public static string Of(ProjectCategory c, IStringLocalizer l) => c switch
+    {
+        ProjectCategory.SmallBusiness => l["Small business"],
+        ProjectCategory.CommunityProject => l["Community project"],
+        ProjectCategory.Education => l["Education"],
+        ProjectCategory.Housing => l["Housing"],
+        ProjectCategory.Agriculture => l["Agriculture"],
+        _ => l["Other"],
+    };
+
+    public static string Of(NeedKind k, IStringLocalizer l) => k switch
+    {
+        NeedKind.Money => l["Money"],
+        NeedKind.Skills => l["Skills"],
+        NeedKind.Time => l["Time"],
+        _ => l["Materials"],
+    };
+
+    public static string Of(ProjectStatus s, IStringLocalizer l) => s switch
+    {
+        ProjectStatus.Draft => l["Draft"],
+        ProjectStatus.Published => l["Published"],
+        ProjectStatus.Completed => l["Completed"],
+        _ => l["Paused"],
+    };
+
+    public static string Of(PledgeStatus s, IStringLocalizer l) => s switch
+    {
+        PledgeStatus.Pledged => l["Pledged"],
+        PledgeStatus.Confirmed => l["Arrived"],
+        _ => l["Withdrawn"],
+    };
+
+    /// <summary>"RWF 150,000", "12 hours", "10 units".</summary>
+    public static string Amount(NeedKind kind, long amount, string currency, IStringLocalizer l) => kind switch
+    {
+        NeedKind.Money => Money.Format(amount, currency, CultureInfo.CurrentCulture),
+        NeedKind.Skills or NeedKind.Time => l["{0} hours", amount.ToString("N0", CultureInfo.CurrentCulture)],
+        _ => l["{0} units", amount.ToString("N0", CultureInfo.CurrentCulture)],
+    };
+
+    /// <summary>What a person typed as an amount: money in the currency's own way, hours and units as whole numbers.</summary>
+    public static bool TryParseAmount(NeedKind kind, string? text, string currency, out long amount)
+    {
+        amount = 0;
+        if (kind == NeedKind.Money) return Money.TryParse(text, currency, CultureInfo.CurrentCulture, out amount) && amount > 0;
+        var cleaned = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0').ToArray());
+        return long.TryParse(cleaned, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out amount) && amount > 0;
+    }
+
+    public static int Percent(long part, long whole) => whole <= 0 ? 0 : (int)Math.Min(100, part * 100 / whole);
+}

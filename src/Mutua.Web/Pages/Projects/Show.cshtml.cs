@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Projects;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Projects;
+
+/// <summary>
+/// A project's page, /p/{slug}: readable without signing in when the owner made it public (with a
+/// link-preview card). Arriving with ?via={code} counts a visit for that ambassador and remembers it,
+/// so a sign-up or pledge that follows is counted too.
+/// </summary>
+public sealed class ShowModel(CurrentViewer current, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
+    IStringLocalizer<Text> l) : PageModel
+{
+    public const string ViaCookie = "mutua-via";
+
+    public ProjectView? Project { get; private set; }
+    public bool SignedIn { get; private set; }
+    public bool HasHousehold { get; private set; }
+    public string? Via { get; private set; }
+    public string? Message { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Slug { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string? via, string? done, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct);
+        if (problem is not null) return problem;
+        Message = done switch
+        {
+            "pledged" => l["Thank you! Your pledge is recorded. The family confirms it when it arrives."].Value,
+            "confirmed" => l["Confirmed: the totals now include it."].Value,
+            "verified" => l["The project is verified."].Value,
+            "updated" => l["Your update is posted. Followers will see it."].Value,
+            "saved" => l["Saved."].Value,
+            _ => null,
+        };
+        if (!string.IsNullOrWhiteSpace(via) && Project!.IsPublic)
+        {
+            var remembered = ReadVia();
+            if (remembered is null || remembered.Value.Code != via || remembered.Value.Project != Project.Id)
+            {
+                if (await ambassadors.RecordVisitAsync(Project.Id, via, ct) is not null)
+                {
+                    Response.Cookies.Append(ViaCookie, $"{via}.{Project.Id}", new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddDays(30), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true,
+                        Secure = Request.IsHttps,
+                    });
+                    Via = via;
+                }
+            }
+            else
+            {
+                Via = via;
+            }
+        }
+        Via ??= ReadVia() is { } v && v.Project == Project!.Id ? v.Code : null;
+        await projects.MarkReadAsync(await current.GetAsync(ct), Project!.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPledgeAsync(Guid needId, string? amount, string? via, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var need = Project!.Needs.FirstOrDefault(n => n.Id == needId);
+        if (need is null) return Refuse(Failure.InvalidNeed);
+        if (!ProjectNames.TryParseAmount(need.Kind, amount, Project.Currency, out var value))
+        {
+            ModelState.AddModelError("amount", need.Kind == NeedKind.Money
+                ? l["Please enter an amount, for example 5000."] : l["Please enter a whole number above zero."]);
+            return Page();
+        }
+        via ??= ReadVia() is { } v && v.Project == Project.Id ? v.Code : null;
+        var made = await pledges.PledgeAsync(await current.GetAsync(ct), Project.Id, new PledgeInput(needId, value, via), ct: ct);
+        return made.Succeeded ? Done("pledged") : Refuse(made.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid pledgeId, string? reference, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var confirmed = await pledges.ConfirmAsync(await current.GetAsync(ct), pledgeId, reference, ct);
+        return confirmed.Succeeded ? Done("confirmed", "#pledges") : Refuse(confirmed.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid pledgeId, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var withdrawn = await pledges.WithdrawAsync(await current.GetAsync(ct), pledgeId, ct);
+        return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var done = await projects.FollowAsync(await current.GetAsync(ct), Project!.Id, follow, ct);
+        return done.Succeeded ? Done(null) : Refuse(done.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(string? note, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var verified = await projects.VerifyAsync(await current.GetAsync(ct), Project!.Id, note, ct);
+        return verified.Succeeded ? Done("verified") : Refuse(verified.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostUnverifyAsync(CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var withdrawn = await projects.WithdrawVerificationAsync(await current.GetAsync(ct), Project!.Id, ct);
+        return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(ProjectStatus? status, bool? isPublic, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var changed = await projects.UpdateAsync(await current.GetAsync(ct), Project!.Id, new ProjectPatch(Status: status, IsPublic: isPublic), ct);
+        return changed.Succeeded ? Done("saved") : Refuse(changed.Failure!.Value);
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(string? text, IFormFile? photo, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var photos = new List<byte[]>();
+        if (photo is { Length: > 0 })
+        {
+            if (photo.Length > PhotoProcessor.MaxBytes) return Refuse(Failure.PhotoTooLarge);
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer, ct);
+            photos.Add(buffer.ToArray());
+        }
+        var posted = await projects.PostUpdateAsync(await current.GetAsync(ct), Project!.Id, text, photos, ct);
+        return posted.Succeeded ? Done("updated", "#updates") : Refuse(posted.Failure!.Value);
+    }
+
+    private RedirectResult Done(string? what, string anchor = "") =>
+        Redirect($"/p/{Project!.Slug}{(what is null ? "" : "?done=" + what)}{anchor}");
+
+    private IActionResult Refuse(Failure failure)
+    {
+        if (failure == Failure.Forbidden) return Forbid();
+        if (failure == Failure.NotFound) return NotFound();
+        ModelState.AddModelError("", l.Message(failure));
+        return Page();
+    }
+
+    private (string Code, Guid Project)? ReadVia()
+    {
+        var raw = Request.Cookies[ViaCookie];
+        if (raw is null) return null;
+        var dot = raw.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && Guid.TryParse(raw[(dot + 1)..], out var project) ? (raw[..dot], project) : null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool signInRequired = false)
+    {
+        var viewer = await current.GetAsync(ct);
+        SignedIn = viewer.IsSignedIn;
+        HasHousehold = viewer.Households.Count > 0;
+        if (signInRequired && !viewer.IsSignedIn) return Challenge();
+        var id = await projects.IdOfSlugAsync(Slug, ct);
+        if (id is null) return NotFound();
+        var view = await projects.GetAsync(viewer, id.Value, withSimilar: true, ct);
+        if (!view.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
+        Project = view.Value;
+        return null;
+    }
+}
