@@ -9,6 +9,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         Mutua.Bench
           generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42]
           insights --db /tmp/mutua-bench.db [--runs 20]
+          network-metrics --edges edges.csv --out metrics.csv [--approx] [--samples 1000] [--seed 1]
+          network-bench [--nodes 100000] [--big-nodes 1000000] [--samples 1000] [--dir /tmp/mutua-network] [--skip-igraph]
         """);
     return args.Length == 0 ? 1 : 0;
 }
@@ -16,6 +18,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
+    if (args[i] is "--approx" or "--skip-igraph")
+    {
+        options[args[i][2..]] = "true";
+        continue;
+    }
     if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
     {
         Console.Error.WriteLine($"Unexpected argument '{args[i]}': options are --name value.");
@@ -39,6 +46,11 @@ try
         case "insights":
             await InsightsBench.RunAsync(Need("db"), Int("runs", 20));
             return 0;
+        case "network-metrics":
+            return NetworkBench.Metrics(Need("edges"), Need("out"), options.ContainsKey("approx"), Int("samples", 1000), Int("seed", 1));
+        case "network-bench":
+            return NetworkBench.Bench(Int("nodes", 100_000), Int("big-nodes", 1_000_000), Int("samples", 1000),
+                options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "mutua-network"), options.ContainsKey("skip-igraph"));
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");
             return 2;

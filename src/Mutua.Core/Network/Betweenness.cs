@@ -1,0 +1,198 @@
+namespace Mutua.Core.Network;
+
+/// <summary>
+/// Betweenness centrality of every node, normalised the way NetworkX does for a directed graph:
+/// divided by (n-1)(n-2), so a value is the share of ordered pairs (s, t) whose shortest paths pass
+/// through the node. <see cref="ErrorBound"/> is 0 when exact; when sources were sampled it is ε
+/// such that, with probability at least <see cref="Confidence"/>, every node's value is within ±ε
+/// of the exact one (Hoeffding's inequality with a union bound over the nodes).
+/// </summary>
+public sealed record BetweennessResult(double[] Values, bool Approximate, int Sources, double ErrorBound, double Confidence);
+
+/// <summary>
+/// Brandes' algorithm on unweighted shortest paths (a link counts as one step, whatever its weight),
+/// directed. One breadth-first search per source, run in parallel over sources with a buffer set per
+/// thread; the dependencies are accumulated over successors in reverse breadth-first order, so no
+/// predecessor lists are kept.
+/// </summary>
+public static class Betweenness
+{
+    /// <summary>Above this many nodes the service samples sources instead of using them all.</summary>
+    public const int ExactUpTo = 5_000;
+
+    /// <summary>Sources sampled by default when approximating.</summary>
+    public const int DefaultSamples = 1_000;
+
+    public const double DefaultConfidence = 0.95;
+
+    public static BetweennessResult Exact(HelpGraph graph, int? threads = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var n = graph.NodeCount;
+        var values = Accumulate(graph, n, i => i, threads);
+        Scale(values, n, 1.0);
+        return new BetweennessResult(values, false, n, 0, 1);
+    }
+
+    /// <summary>
+    /// Estimates from <paramref name="samples"/> sources drawn without replacement (deterministic for
+    /// a seed), scaled by n/k as NetworkX does with its k argument. Exact when samples ≥ n.
+    /// </summary>
+    public static BetweennessResult Sampled(HelpGraph graph, int samples = DefaultSamples, int seed = 1, double confidence = DefaultConfidence,
+        int? threads = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var n = graph.NodeCount;
+        if (samples >= n) return Exact(graph, threads);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        var pool = new int[n];
+        for (var i = 0; i < n; i++) pool[i] = i;
+#pragma warning disable CA5394 // sampling, not security
+        var random = new Random(seed);
+        for (var i = 0; i < samples; i++)
+        {
+            var j = i + random.Next(n - i);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
+        }
+#pragma warning restore CA5394
+        var sources = pool.AsSpan(0, samples).ToArray();
+        Array.Sort(sources); // cache-friendlier order; the sample is the same set
+        var values = Accumulate(graph, samples, i => sources[i], threads);
+        Scale(values, n, (double)n / samples);
+        return new BetweennessResult(values, true, samples, ErrorBoundFor(n, samples, confidence), confidence);
+    }
+
+    /// <summary>
+    /// ε for k sampled sources out of n at the given confidence. Each sampled source contributes
+    /// n·δ_s(v)/((n-1)(n-2)) with δ_s(v) ≤ n-2, a value in [0, n/(n-1)]; the estimate is their mean,
+    /// so Hoeffding gives P(|error| ≥ ε) ≤ 2·exp(-2kε²/(n/(n-1))²) for one node (also when sampling
+    /// without replacement) and a union bound over n nodes gives ε = n/(n-1)·√(ln(2n/(1-confidence))/(2k)).
+    /// </summary>
+    public static double ErrorBoundFor(int n, int samples, double confidence = DefaultConfidence)
+    {
+        if (samples >= n || n < 3) return 0;
+        var range = (double)n / (n - 1);
+        return range * Math.Sqrt(Math.Log(2.0 * n / (1 - confidence)) / (2.0 * samples));
+    }
+
+    /// <summary>Exact up to <see cref="ExactUpTo"/> nodes, sampled above.</summary>
+    public static BetweennessResult Auto(HelpGraph graph, int? threads = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return graph.NodeCount <= ExactUpTo ? Exact(graph, threads) : Sampled(graph, DefaultSamples, threads: threads);
+    }
+
+    private static void Scale(double[] values, int n, double factor)
+    {
+        var scale = n > 2 ? factor / ((double)(n - 1) * (n - 2)) : 0;
+        for (var i = 0; i < values.Length; i++) values[i] *= scale;
+    }
+
+    private static double[] Accumulate(HelpGraph graph, int sourceCount, Func<int, int> sourceAt, int? threads)
+    {
+        var n = graph.NodeCount;
+        var total = new double[n];
+        if (n == 0 || sourceCount == 0) return total;
+        var gate = new object();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
+        // Sources in contiguous chunks: each worker takes the next chunk, keeps its own buffers and sums.
+        var chunk = Math.Max(1, Math.Min(64, sourceCount / (options.MaxDegreeOfParallelism * 8)));
+        var chunks = (sourceCount + chunk - 1) / chunk;
+        Parallel.For(0, chunks, options,
+            () => new Workspace(n),
+            (c, _, ws) =>
+            {
+                var end = Math.Min(sourceCount, (c + 1) * chunk);
+                for (var i = c * chunk; i < end; i++) ws.Run(graph, sourceAt(i));
+                return ws;
+            },
+            ws =>
+            {
+                lock (gate)
+                {
+                    for (var v = 0; v < n; v++) total[v] += ws.Centrality[v];
+                }
+            });
+        return total;
+    }
+
+    /// <summary>One thread's buffers, reset after each source by touching only the nodes it reached.</summary>
+    private sealed class Workspace
+    {
+        private readonly int[] distance;
+        private readonly double[] sigma;
+        private readonly double[] coefficient; // (1 + δ(w)) / σ(w) once w is done
+        private readonly int[] order;
+        public readonly double[] Centrality;
+
+        public Workspace(int n)
+        {
+            distance = new int[n];
+            Array.Fill(distance, -1);
+            sigma = new double[n];
+            coefficient = new double[n];
+            order = new int[n];
+            Centrality = new double[n];
+        }
+
+        public void Run(HelpGraph graph, int source)
+        {
+            var offsets = graph.Offsets;
+            var targets = graph.Targets;
+            var dist = distance;
+            var sig = sigma;
+            var coef = coefficient;
+            var ord = order;
+            var c = Centrality;
+
+            dist[source] = 0;
+            sig[source] = 1;
+            ord[0] = source;
+            int head = 0, tail = 1;
+            while (head < tail)
+            {
+                var v = ord[head++];
+                var next = dist[v] + 1;
+                var sv = sig[v];
+                for (int e = offsets[v], end = offsets[v + 1]; e < end; e++)
+                {
+                    var w = targets[e];
+                    var dw = dist[w];
+                    if (dw < 0)
+                    {
+                        dist[w] = next;
+                        ord[tail++] = w;
+                        sig[w] = sv;
+                    }
+                    else if (dw == next)
+                    {
+                        sig[w] += sv;
+                    }
+                }
+            }
+
+            // Reverse breadth-first order: every successor of v is finished before v.
+            for (var i = tail - 1; i > 0; i--)
+            {
+                var v = ord[i];
+                var next = dist[v] + 1;
+                var sum = 0.0;
+                for (int e = offsets[v], end = offsets[v + 1]; e < end; e++)
+                {
+                    var w = targets[e];
+                    if (dist[w] == next) sum += coef[w];
+                }
+                var sv = sig[v];
+                c[v] += sv * sum;
+                coef[v] = 1.0 / sv + sum;
+            }
+
+            for (var i = 0; i < tail; i++)
+            {
+                var v = ord[i];
+                dist[v] = -1;
+                coef[v] = 0;
+            }
+        }
+    }
+}
