@@ -137,7 +137,7 @@ internal static class NetworkBench
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         // 1. Exact betweenness, ours against python3-igraph on the same CSV.
-        var (s, t) = Generate(nodes, 0.6, 0.9, 42);
+        var (s, t) = Generate(nodes, 0.75, 1.2, 42);
         var csv = Path.Combine(dir, "edges-exact.csv");
         WriteEdges(csv, s, t);
         // Nodes are named by their number, so the graph read back has the same numbering as igraph's.
@@ -154,7 +154,7 @@ internal static class NetworkBench
         {
             var script = Path.Combine(AppContext.BaseDirectory, "network", "igraph_betweenness.py");
             var igraphFile = Path.Combine(dir, "betweenness-igraph.txt");
-            var psi = new ProcessStartInfo("python3", [script, csv, igraphFile]) { RedirectStandardOutput = true };
+            var psi = new ProcessStartInfo("/usr/bin/python3", [script, csv, igraphFile]) { RedirectStandardOutput = true };
             using var python = Process.Start(psi)!;
             var output = python.StandardOutput.ReadToEnd();
             python.WaitForExit();
@@ -182,7 +182,7 @@ internal static class NetworkBench
         if (bigNodes > 0)
         {
             clock.Restart();
-            var (bs, bt) = Generate(bigNodes, 0.6, 0.9, 7);
+            var (bs, bt) = Generate(bigNodes, 0.75, 1.2, 7);
             var big = HelpGraph.FromArrays(bigNodes, bs, bt, null);
             Console.WriteLine($"big graph: {big.NodeCount:N0} nodes, {big.EdgeCount:N0} links, built in {clock.Elapsed.TotalSeconds:F2} s");
             clock.Restart();

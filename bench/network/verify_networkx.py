@@ -3,7 +3,7 @@
 (normalized=True, directed) to 1e-9, degrees exactly, and that our clusters' modularity is at least
 what NetworkX's own Louvain finds (minus 0.05: Louvain finds a local optimum, e.g. 0.26 against 0.30 on a path of six) on the undirected version.
 
-    python3 bench/network/verify_networkx.py "dotnet bench/Mutua.Bench/bin/Release/net10.0/Mutua.Bench.dll"
+    /usr/bin/python3 bench/network/verify_networkx.py "dotnet bench/Mutua.Bench/bin/Release/net10.0/Mutua.Bench.dll"
 """
 import csv, os, random, shlex, subprocess, sys, tempfile
 import networkx as nx
