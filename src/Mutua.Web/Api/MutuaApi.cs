@@ -16,5 +16,6 @@ public static class MutuaApi
         InvitationsApi.Map(api);
         CheckInsApi.Map(api);
         InsightsApi.Map(api);
+        NetworkApi.Map(api);
     }
 }
