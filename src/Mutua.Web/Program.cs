@@ -58,6 +58,7 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Households");
         o.Conventions.AuthorizeFolder("/CheckIns");
         o.Conventions.AuthorizeFolder("/Insights");
+        o.Conventions.AuthorizeFolder("/Network");
         o.Conventions.AuthorizePage("/Account/Profile");
         o.Conventions.AuthorizeFolder("/Admin");
     })

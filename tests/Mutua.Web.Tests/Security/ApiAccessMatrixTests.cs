@@ -109,6 +109,12 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         new("GET /communities/{id}/insights", "GET", c => $"/api/v1/communities/{c.D.Dudley}/insights", InCommunity),
         new("GET /communities/{id}/insights?groupId&format=csv", "GET",
             c => $"/api/v1/communities/{c.D.Dudley}/insights?groupId={c.D.WarrenStreetCircle}&format=csv", InCommunity),
+
+        // The help network: names for the community's people, anonymous ids for its sponsors (tested in NetworkApiTests).
+        new("GET /communities/{id}/network", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network", InCommunity),
+        new("GET /communities/{id}/network?format=gexf", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network?format=gexf", InCommunity),
+        new("GET /communities/{id}/network/attention", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network/attention", Managers),
+        new("GET /households/{id}/circle", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/circle", OwnHouseholdAndManagers),
     ];
 
     public static TheoryData<string, string> Cells()
