@@ -34,9 +34,11 @@ public static class NetworkMap
         var (x, y) = ForceLayout.Compute(graph, clusters);
 
         var unlinked = Enumerable.Range(0, n).Where(i => double.IsNaN(x[i])).ToList();
-        var perRow = Math.Max(1, (Size - 2 * Margin) / 28);
+        var labels = network.ShowsNames && n <= LabelsUpTo;
+        var cellWidth = labels ? 300 : 28;
+        var perRow = Math.Max(1, (Size - 2 * Margin) / cellWidth);
         var rows = (unlinked.Count + perRow - 1) / perRow;
-        var height = Size + (rows > 0 ? 40 + rows * 28 : 0);
+        var height = Size + (rows > 0 ? 40 + rows * 34 : 0);
         var baseRadius = Math.Clamp(260 / Math.Sqrt(Math.Max(n, 1)), 2.5, 9);
         var maxBetween = network.Households.Select(h => h.Metrics.Betweenness).DefaultIfEmpty(0).Max();
         var px = new double[n];
@@ -55,8 +57,8 @@ public static class NetworkMap
         }
         for (var k = 0; k < unlinked.Count; k++)
         {
-            px[unlinked[k]] = Margin + 14 + k % perRow * 28;
-            py[unlinked[k]] = Size + 40 + k / perRow * 28;
+            px[unlinked[k]] = Margin + 14 + k % perRow * cellWidth;
+            py[unlinked[k]] = Size + 44 + k / perRow * 34;
         }
 
         var c = CultureInfo.InvariantCulture;
@@ -92,7 +94,6 @@ public static class NetworkMap
         {
             svg.Append(c, $"<text x=\"{Margin}\" y=\"{Size + 16}\" class=\"caption\">{Enc(unlinkedCaption)}</text>");
         }
-        var labels = network.ShowsNames && n <= LabelsUpTo;
         for (var i = 0; i < n; i++)
         {
             var h = network.Households[i];
@@ -112,10 +113,17 @@ public static class NetworkMap
             {
                 var h = network.Households[i];
                 if (h.Label is null) continue;
-                var unlinkedNode = double.IsNaN(x[i]);
-                // Unlinked households' names would collide in their row: their names are in the hover titles and the tables.
-                if (unlinkedNode) continue;
-                svg.Append(c, $"<text x=\"{px[i]:F0}\" y=\"{py[i] - r[i] - 5:F0}\" class=\"name\">{Enc(h.Label)}</text>");
+                if (double.IsNaN(x[i]))
+                {
+                    // In the row of households without links: the name to the right of the dot.
+                    svg.Append(c, $"<text x=\"{px[i] + r[i] + 8:F0}\" y=\"{py[i] + 7:F0}\" class=\"name start\">{Enc(h.Label)}</text>");
+                    continue;
+                }
+                // Keep the name inside the drawing: about 13 units a letter at this size.
+                var half = h.Label.Length * 6.5;
+                var lx = Math.Clamp(px[i], half + 4, Size - half - 4);
+                var ly = py[i] - r[i] - 6 < 20 ? py[i] + r[i] + 22 : py[i] - r[i] - 6;
+                svg.Append(c, $"<text x=\"{lx:F0}\" y=\"{ly:F0}\" class=\"name\">{Enc(h.Label)}</text>");
             }
         }
         svg.Append("</svg>");
