@@ -10,7 +10,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           generate --db /tmp/mutua-bench.db --households 10000 --months 36 [--seed 42]
           insights --db /tmp/mutua-bench.db [--runs 20]
           network-metrics --edges edges.csv --out metrics.csv [--approx] [--samples 1000] [--seed 1]
-          network-bench [--nodes 100000] [--big-nodes 1000000] [--samples 1000] [--dir /tmp/mutua-network] [--skip-igraph]
+          network-bench [--nodes 100000] [--big-nodes 1000000] [--samples 1000] [--big-samples 250] [--dir /tmp/mutua-network] [--skip-igraph]
         """);
     return args.Length == 0 ? 1 : 0;
 }
@@ -49,7 +49,7 @@ try
         case "network-metrics":
             return NetworkBench.Metrics(Need("edges"), Need("out"), options.ContainsKey("approx"), Int("samples", 1000), Int("seed", 1));
         case "network-bench":
-            return NetworkBench.Bench(Int("nodes", 100_000), Int("big-nodes", 1_000_000), Int("samples", 1000),
+            return NetworkBench.Bench(Int("nodes", 100_000), Int("big-nodes", 1_000_000), Int("samples", 1000), Int("big-samples", 250),
                 options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "mutua-network"), options.ContainsKey("skip-igraph"));
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");

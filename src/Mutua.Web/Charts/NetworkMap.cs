@@ -109,7 +109,9 @@ public static class NetworkMap
         }
         if (labels)
         {
-            for (var i = 0; i < n; i++)
+            // Names where they do not cover another name: biggest connectors first, each tries above, below, right, left.
+            var placed = new List<(double X1, double Y1, double X2, double Y2)>();
+            foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => r[i]).ThenBy(i => i))
             {
                 var h = network.Households[i];
                 if (h.Label is null) continue;
@@ -119,11 +121,29 @@ public static class NetworkMap
                     svg.Append(c, $"<text x=\"{px[i] + r[i] + 8:F0}\" y=\"{py[i] + 7:F0}\" class=\"name start\">{Enc(h.Label)}</text>");
                     continue;
                 }
-                // Keep the name inside the drawing: about 13 units a letter at this size.
-                var half = h.Label.Length * 6.5;
-                var lx = Math.Clamp(px[i], half + 4, Size - half - 4);
-                var ly = py[i] - r[i] - 6 < 20 ? py[i] + r[i] + 22 : py[i] - r[i] - 6;
-                svg.Append(c, $"<text x=\"{lx:F0}\" y=\"{ly:F0}\" class=\"name\">{Enc(h.Label)}</text>");
+                // About 13 units a letter at this size; names stay inside the drawing.
+                var width = h.Label.Length * 13.0;
+                (double X, double Y) Box(int option) => option switch
+                {
+                    0 => (px[i], py[i] - r[i] - 6),
+                    1 => (px[i], py[i] + r[i] + 22),
+                    2 => (px[i] + r[i] + 6 + width / 2, py[i] + 7),
+                    _ => (px[i] - r[i] - 6 - width / 2, py[i] + 7),
+                };
+                (double, double, double, double) Bounds((double X, double Y) at)
+                {
+                    var lx = Math.Clamp(at.X, width / 2 + 4, Size - width / 2 - 4);
+                    var ly = Math.Clamp(at.Y, 22, Size - 4);
+                    return (lx - width / 2, ly - 20, lx + width / 2, ly + 4);
+                }
+                var chosen = Bounds(Box(0));
+                for (var option = 0; option < 4; option++)
+                {
+                    var b = Bounds(Box(option));
+                    if (placed.All(p => b.Item3 < p.X1 || b.Item1 > p.X2 || b.Item4 < p.Y1 || b.Item2 > p.Y2)) { chosen = b; break; }
+                }
+                placed.Add(chosen);
+                svg.Append(c, $"<text x=\"{(chosen.Item1 + chosen.Item3) / 2:F0}\" y=\"{chosen.Item4 - 4:F0}\" class=\"name\">{Enc(h.Label)}</text>");
             }
         }
         svg.Append("</svg>");

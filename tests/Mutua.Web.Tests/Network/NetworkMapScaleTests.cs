@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
+using Group = Mutua.Core.Communities.Group;
 using Mutua.Web.Tests.Infrastructure;
 
 namespace Mutua.Web.Tests.Network;
