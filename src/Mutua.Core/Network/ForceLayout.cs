@@ -38,48 +38,71 @@ public static class ForceLayout
             y[v] = cr * Math.Sin(r * GoldenAngle) + nr * Math.Sin(j * GoldenAngle);
         }
 
-        if (iterations <= 0) iterations = linked.Length <= 5_000 ? 300 : 100;
+        // Fewer rounds for big networks: they start from the placement by cluster, and stay under a second.
+        if (iterations <= 0) iterations = linked.Length <= 300 ? 300 : Math.Max(60, 300 * 300 / linked.Length);
         var maxWeight = u.Weights.Length == 0 ? 1 : u.Weights.Max();
         var dx = new double[n];
         var dy = new double[n];
         var cell = 2 * k;
-        var grid = new Dictionary<long, List<int>>();
+        // The grid as flat arrays, rebuilt each round: households sorted by cell (counting sort).
+        var m = linked.Length;
+        var cellOf = new int[m];
+        var sorted = new int[m];
+        int[] cellStart = [];
         var temperature = 0.1;
         for (var it = 0; it < iterations; it++)
         {
-            foreach (var v in linked) { dx[v] = 0; dy[v] = 0; }
-            // Repulsion k²/d between households closer than 2k, found through the grid.
-            foreach (var list in grid.Values) list.Clear();
+            double gx0 = double.MaxValue, gy0 = double.MaxValue, gx1 = double.MinValue, gy1 = double.MinValue;
             foreach (var v in linked)
             {
-                var key = Key(x[v], y[v], cell);
-                if (!grid.TryGetValue(key, out var list)) grid[key] = list = [];
-                list.Add(v);
+                dx[v] = 0; dy[v] = 0;
+                gx0 = Math.Min(gx0, x[v]); gx1 = Math.Max(gx1, x[v]);
+                gy0 = Math.Min(gy0, y[v]); gy1 = Math.Max(gy1, y[v]);
             }
-            foreach (var v in linked)
+            var cols = Math.Min(4096, (int)((gx1 - gx0) / cell) + 1);
+            var rows = Math.Min(4096, (int)((gy1 - gy0) / cell) + 1);
+            if (cellStart.Length < cols * rows + 1) cellStart = new int[cols * rows + 1];
+            else Array.Clear(cellStart, 0, cols * rows + 1);
+            for (var i = 0; i < m; i++)
             {
-                var gx = (long)Math.Floor(x[v] / cell);
-                var gy = (long)Math.Floor(y[v] / cell);
-                for (var ox = -1; ox <= 1; ox++)
+                var v = linked[i];
+                var cx = Math.Min(cols - 1, (int)((x[v] - gx0) / cell));
+                var cy = Math.Min(rows - 1, (int)((y[v] - gy0) / cell));
+                cellOf[i] = cy * cols + cx;
+                cellStart[cellOf[i] + 1]++;
+            }
+            for (var c = 0; c < cols * rows; c++) cellStart[c + 1] += cellStart[c];
+            var fill = new int[cols * rows];
+            for (var i = 0; i < m; i++) sorted[cellStart[cellOf[i]] + fill[cellOf[i]]++] = linked[i];
+
+            // Repulsion k²/d between households closer than 2k, each pair once.
+            var cutoff = cell * cell;
+            for (var i = 0; i < m; i++)
+            {
+                var v = linked[i];
+                var cx = cellOf[i] % cols;
+                var cy = cellOf[i] / cols;
+                for (var oy = Math.Max(0, cy - 1); oy <= Math.Min(rows - 1, cy + 1); oy++)
                 {
-                    for (var oy = -1; oy <= 1; oy++)
+                    for (var ox = Math.Max(0, cx - 1); ox <= Math.Min(cols - 1, cx + 1); ox++)
                     {
-                        if (!grid.TryGetValue(Pack(gx + ox, gy + oy), out var near)) continue;
-                        foreach (var w in near)
+                        var c = oy * cols + ox;
+                        for (var j = cellStart[c]; j < cellStart[c + 1]; j++)
                         {
-                            if (w == v) continue;
+                            var w = sorted[j];
+                            if (w <= v) continue;
                             var ex = x[v] - x[w];
                             var ey = y[v] - y[w];
                             var d2 = ex * ex + ey * ey;
-                            if (d2 > cell * cell) continue;
+                            if (d2 > cutoff) continue;
                             if (d2 < 1e-12)
                             {
                                 // Same spot: push apart along a direction fixed by the pair, not by chance.
-                                ex = (v < w ? 1 : -1) * 1e-4; ey = ((v * 31 + w) % 7 - 3) * 1e-5; d2 = ex * ex + ey * ey;
+                                ex = 1e-4; ey = ((v * 31 + w) % 7 - 3) * 1e-5; d2 = ex * ex + ey * ey;
                             }
                             var f = k * k / d2;
-                            dx[v] += ex * f;
-                            dy[v] += ey * f;
+                            dx[v] += ex * f; dy[v] += ey * f;
+                            dx[w] -= ex * f; dy[w] -= ey * f;
                         }
                     }
                 }
@@ -130,7 +153,4 @@ public static class ForceLayout
         return (x, y);
     }
 
-    private static long Key(double x, double y, double cell) => Pack((long)Math.Floor(x / cell), (long)Math.Floor(y / cell));
-
-    private static long Pack(long gx, long gy) => (gx << 32) ^ (gy & 0xffffffffL);
 }
