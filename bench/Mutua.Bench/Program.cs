@@ -13,6 +13,8 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           load-tokens --url http://127.0.0.1:5180 --people 1000 --out /tmp/mutua-load-tokens.txt
           load-count --db /tmp/mutua-bench.db --month 2026-11 [--reset true]
           projects --db /tmp/mutua-projects.db --projects 100000 --pledges 1000000 [--seed 42]
+          network-metrics --edges edges.csv --out metrics.csv [--approx] [--samples 1000] [--seed 1]
+          network-bench [--nodes 100000] [--big-nodes 1000000] [--samples 1000] [--big-samples 250] [--dir /tmp/mutua-network] [--skip-igraph]
         """);
     return args.Length == 0 ? 1 : 0;
 }
@@ -20,6 +22,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
+    if (args[i] is "--approx" or "--skip-igraph")
+    {
+        options[args[i][2..]] = "true";
+        continue;
+    }
     if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
     {
         Console.Error.WriteLine($"Unexpected argument '{args[i]}': options are --name value.");
@@ -52,6 +59,11 @@ try
         case "load-count":
             await LoadTools.CountAsync(Need("db"), Need("month"), options.GetValueOrDefault("reset") == "true");
             return 0;
+        case "network-metrics":
+            return NetworkBench.Metrics(Need("edges"), Need("out"), options.ContainsKey("approx"), Int("samples", 1000), Int("seed", 1));
+        case "network-bench":
+            return NetworkBench.Bench(Int("nodes", 100_000), Int("big-nodes", 1_000_000), Int("samples", 1000), Int("big-samples", 250),
+                options.GetValueOrDefault("dir") ?? Path.Combine(Path.GetTempPath(), "mutua-network"), options.ContainsKey("skip-igraph"));
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");
             return 2;

@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddScoped<CheckIns.ProgressService>();
         services.AddScoped<CheckIns.GroupCheckInsService>();
         services.AddScoped<Insights.InsightsService>();
+        services.AddScoped<Network.NetworkService>();
         services.AddScoped<Auditing.AuditService>();
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Projects.ProjectSearch>();

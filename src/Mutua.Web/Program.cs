@@ -59,6 +59,7 @@ services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Households");
         o.Conventions.AuthorizeFolder("/CheckIns");
         o.Conventions.AuthorizeFolder("/Insights");
+        o.Conventions.AuthorizeFolder("/Network");
         o.Conventions.AuthorizePage("/Account/Profile");
         o.Conventions.AuthorizeFolder("/Admin");
         // /Projects (discovery), /p/{slug} and the spread are open: public projects are readable without signing in.

@@ -16,6 +16,7 @@ public static class MutuaApi
         InvitationsApi.Map(api);
         CheckInsApi.Map(api);
         InsightsApi.Map(api);
+        NetworkApi.Map(api);
         ProjectsApi.Map(api);
     }
 }

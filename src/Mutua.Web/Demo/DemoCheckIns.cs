@@ -35,7 +35,7 @@ internal static class DemoCheckIns
     {
         var economy = For(community.Currency);
         var thisMonth = Month.Current(now, community.TimeZone);
-        var byGroup = households.GroupBy(h => h.Household.GroupId).ToDictionary(g => g.Key ?? Guid.Empty, g => g.Select(x => x.Household).ToList());
+        var help = PlanHelp(households.Select(h => h.Household).ToList(), thisMonth, new Random(random.Next()));
         foreach (var (household, personId) in households)
         {
             // Each household has its own level: a few earn far more than most (log-normal-ish skew).
@@ -72,18 +72,9 @@ internal static class DemoCheckIns
                 checkIn.SavingsBalance = Round(savings);
                 checkIn.Debts = Round(debts);
 
-                var peers = byGroup.GetValueOrDefault(household.GroupId ?? Guid.Empty, []).Where(h => h.Id != household.Id).ToList();
-                var everyone = households.Where(h => h.Household.Id != household.Id).Select(h => h.Household).ToList();
-                for (var k = random.Next(0, 3); k > 0; k--)
+                foreach (var (direction, other, kind) in help.GetValueOrDefault((household.Id, month.Period), []))
                 {
-                    // Most help stays inside the group; some crosses to another group.
-                    var pool = random.NextDouble() < 0.8 && peers.Count > 0 ? peers : everyone;
-                    var other = pool[random.Next(pool.Count)];
-                    checkIn.Help.Add(new HelpExchange
-                    {
-                        CheckInId = checkIn.Id, Direction = random.NextDouble() < 0.5 ? HelpDirection.Given : HelpDirection.Received,
-                        OtherHouseholdId = other.Id, Kind = (HelpKind)(1 + random.Next(0, 7)),
-                    });
+                    checkIn.Help.Add(new HelpExchange { CheckInId = checkIn.Id, Direction = direction, OtherHouseholdId = other, Kind = kind });
                 }
                 checkIn.GaveHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Given);
                 checkIn.ReceivedHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Received);
@@ -104,6 +95,60 @@ internal static class DemoCheckIns
                 db.CheckIns.Add(checkIn);
             }
         }
+    }
+
+    /// <summary>
+    /// Who helps whom, month by month, as each side will tell it in its check-in: mostly inside groups,
+    /// a few connectors who also help across groups, and a few quiet households nobody helps yet.
+    /// Each side reports an exchange on its own (most do, some forget), so most links are confirmed
+    /// and some are one-sided; a household that skips a month's check-in reports nothing.
+    /// </summary>
+    private static Dictionary<(Guid Household, int Period), List<(HelpDirection, Guid, HelpKind)>> PlanHelp(
+        List<Household> households, Month thisMonth, Random random)
+    {
+        var plan = new Dictionary<(Guid, int), List<(HelpDirection, Guid, HelpKind)>>();
+        void Report(Guid reporter, int period, HelpDirection direction, Guid other, HelpKind kind)
+        {
+            if (!plan.TryGetValue((reporter, period), out var list)) plan[(reporter, period)] = list = [];
+            list.Add((direction, other, kind));
+        }
+        var n = households.Count;
+        var quiet = households.Where((_, i) => i % 7 == 5).Select(h => h.Id).ToHashSet();
+        var connectors = households.Where((h, i) => i % 8 == 2 && !quiet.Contains(h.Id)).Select(h => h.Id).ToHashSet();
+        var active = households.Where(h => !quiet.Contains(h.Id)).ToList();
+        // Each household has a few regular partners in its group and helps them again and again.
+        var partners = active.ToDictionary(h => h.Id, h =>
+        {
+            var group = active.Where(o => o.Id != h.Id && o.GroupId == h.GroupId).ToList();
+            var chosen = group.OrderBy(_ => random.Next()).Take(Math.Min(group.Count, 2 + random.Next(0, 2))).ToList();
+            if (connectors.Contains(h.Id))
+                chosen.AddRange(active.Where(o => o.GroupId != h.GroupId).OrderBy(_ => random.Next()).Take(1 + random.Next(0, 2)));
+            return chosen;
+        });
+        var month = thisMonth;
+        for (var i = 0; i < 11; i++) month = month.Previous;
+        for (; month <= thisMonth; month = month.Next)
+        {
+            foreach (var giver in active)
+            {
+                if (month < Month.Current(giver.CreatedAt, "UTC")) continue;
+                var times = connectors.Contains(giver.Id) ? random.Next(1, 4) : random.Next(0, 2);
+                for (var t = 0; t < times; t++)
+                {
+                    var pool = partners[giver.Id];
+                    // Now and then someone outside the usual partners, most often in the same group.
+                    var sameGroup = active.Where(o => o.GroupId == giver.GroupId && o.Id != giver.Id).ToList();
+                    var receiver = pool.Count > 0 && random.NextDouble() < 0.9 ? pool[random.Next(pool.Count)]
+                        : sameGroup.Count > 0 && random.NextDouble() < 0.75 ? sameGroup[random.Next(sameGroup.Count)]
+                        : active[random.Next(active.Count)];
+                    if (receiver.Id == giver.Id) continue;
+                    var kind = (HelpKind)(1 + random.Next(0, 7));
+                    if (random.NextDouble() < 0.85) Report(giver.Id, month.Period, HelpDirection.Given, receiver.Id, kind);
+                    if (random.NextDouble() < 0.8) Report(receiver.Id, month.Period, HelpDirection.Received, giver.Id, kind);
+                }
+            }
+        }
+        return plan;
     }
 
     /// <summary>People report round figures.</summary>

@@ -116,6 +116,11 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         new("GET /communities/{id}/insights?groupId&format=csv", "GET",
             c => $"/api/v1/communities/{c.D.Dudley}/insights?groupId={c.D.WarrenStreetCircle}&format=csv", InCommunity),
 
+        // The help network: names for the community's people, anonymous ids for its sponsors (tested in NetworkApiTests).
+        new("GET /communities/{id}/network", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network", InCommunity),
+        new("GET /communities/{id}/network?format=gexf", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network?format=gexf", InCommunity),
+        new("GET /communities/{id}/network/attention", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network/attention", Managers),
+        new("GET /households/{id}/circle", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/circle", OwnHouseholdAndManagers),
         // Projects: "Tool library in the basement" is Jamal & Rosa's, published to Dudley only; the food cart is public.
         new("GET /projects", "GET", _ => "/api/v1/projects?q=tool&sort=newest", Everyone),
         new("POST /projects", "POST", _ => "/api/v1/projects", OwnHouseholdOnly, c => new

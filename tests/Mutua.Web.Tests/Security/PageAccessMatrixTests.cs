@@ -35,6 +35,10 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations", PeopleOfCommunity),
         new("/Communities/{id}/People", d => $"/Communities/{d.Dudley}/People", Managers),
         new("/Communities/Create", _ => "/Communities/Create", AdminOnly),
+        new("/Communities/{id}/Network", d => $"/Communities/{d.Dudley}/Network", InCommunity),
+        new("/Communities/{id}/Network export", d => $"/Communities/{d.Dudley}/Network?handler=Export&format=graphml", InCommunity),
+        new("/Communities/{id}/Network/Attention", d => $"/Communities/{d.Dudley}/Network/Attention", Managers),
+        new("/Households/{id}/Circle", d => $"/Households/{d.JamalHousehold}/Circle", OwnHouseholdAndManagers),
         new("/Admin/Audit", _ => "/Admin/Audit", AdminOnly),
         new("/Account/Profile", _ => "/Account/Profile", Actors.SignedIn),
         // Projects: Jamal & Rosa's tool library is published to Dudley only (public projects are open to anyone: ProjectApiTests).

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Network;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Network;
+
+public sealed class CommunityModel(CurrentViewer current, NetworkService network, IStringLocalizer<Text> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public HelpNetwork? Network { get; private set; }
+    public bool CanManage { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(id, ct);
+        if (outcome.Failure is Failure.NotFound) return NotFound();
+        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, string? table, CancellationToken ct)
+    {
+        var outcome = await LoadAsync(id, ct);
+        if (outcome.Failure is Failure.NotFound) return NotFound();
+        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (!outcome.Succeeded || Problem is not null) return Page();
+        var file = NetworkExport.Write(outcome.Value!, format ?? "csv", table == "links");
+        if (file is null)
+        {
+            Problem = l.Message(Failure.InvalidFormat);
+            return Page();
+        }
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<Outcome<HelpNetwork>> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var (from, to, problem) = NetworkWindow.Parse(From, To, l);
+        Problem = problem;
+        var result = await network.ForCommunityAsync(viewer, id, from, to, ct);
+        if (!result.Succeeded && result.Failure is not (Failure.NotFound or Failure.Forbidden))
+        {
+            Problem = l.Message(result.Failure!.Value);
+            result = await network.ForCommunityAsync(viewer, id, null, null, ct);
+        }
+        if (result.Succeeded)
+        {
+            Network = result.Value;
+            From = Network!.From;
+            To = Network.To;
+            CanManage = viewer.CanManage(id);
+        }
+        return result;
+    }
+}
