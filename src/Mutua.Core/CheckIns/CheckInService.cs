@@ -77,8 +77,8 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var state = month.StateAt(now, place.TimeZone);
         if (state == MonthState.Future) return Failure.MonthInFuture;
-        var problem = await ValidateAsync(place, input, ct);
-        if (problem.Failure is { } failure) return failure;
+        var names = new Dictionary<Guid, string>();
+        if (await ValidateAsync(place, input, names, ct) is { } failure) return failure;
 
         for (var attempt = 0; ; attempt++)
         {
@@ -86,7 +86,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             {
                 var (saved, goals) = await WriteAsync(viewer, place, month, state, input, now, ct);
                 // The answer is built from what was just written: reading it back would double the work of a save.
-                return ToView(saved, place, month, prefilled: false, goals, problem.Names);
+                return ToView(saved, place, month, prefilled: false, goals, names);
             }
             catch (DbUpdateException) when (attempt == 0)
             {
@@ -194,35 +194,33 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         if (!goalsChanged && before == Content(checkIn, income, help, reported))
         {
             db.ChangeTracker.Clear();
-            checkIn.Income = income;
-            checkIn.Help = help;
-            checkIn.Goals = reported;
-            return (checkIn, shownGoals.Where(g => g.ClosedAt == null || progress.ContainsKey(g.Id)).ToList());
         }
-
-        checkIn.UpdatedAt = now;
-        checkIn.RecordedById = viewer.PersonId;
-        if (state == MonthState.Closed)
+        else
         {
-            checkIn.Corrections++;
-            db.CheckInCorrections.Add(new CheckInCorrection
+            checkIn.UpdatedAt = now;
+            checkIn.RecordedById = viewer.PersonId;
+            if (state == MonthState.Closed)
             {
-                CheckInId = checkIn.Id, At = now, ById = viewer.PersonId,
-                Summary = isNew ? "recorded after the month closed" : "changed after the month closed",
-            });
-            // Kept insights of that month no longer tell the truth.
-            await Insights.InsightsService.MarkStale(db, place.CommunityId, checkIn.GroupId, month.Period, ct);
-        }
-        if (isNew)
-        {
-            // The household's first check-in ticks that step of its members' orientation.
-            var members = db.HouseholdMembers.Where(m => m.HouseholdId == place.Id).Select(m => m.PersonId);
-            foreach (var o in await db.Orientations.Where(o => members.Contains(o.PersonId) && o.CommunityId == place.CommunityId && o.FirstCheckInAt == null).ToListAsync(ct))
-            {
-                o.FirstCheckInAt = now;
+                checkIn.Corrections++;
+                db.CheckInCorrections.Add(new CheckInCorrection
+                {
+                    CheckInId = checkIn.Id, At = now, ById = viewer.PersonId,
+                    Summary = isNew ? "recorded after the month closed" : "changed after the month closed",
+                });
+                // Kept insights of that month no longer tell the truth.
+                await Insights.InsightsService.MarkStale(db, place.CommunityId, checkIn.GroupId, month.Period, ct);
             }
+            if (isNew)
+            {
+                // The household's first check-in ticks that step of its members' orientation.
+                var members = db.HouseholdMembers.Where(m => m.HouseholdId == place.Id).Select(m => m.PersonId);
+                foreach (var o in await db.Orientations.Where(o => members.Contains(o.PersonId) && o.CommunityId == place.CommunityId && o.FirstCheckInAt == null).ToListAsync(ct))
+                {
+                    o.FirstCheckInAt = now;
+                }
+            }
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
         checkIn.Income = income;
         checkIn.Help = help;
         checkIn.Goals = reported;
@@ -240,14 +238,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             string.Join(";", goals.Select(g => $"{g.GoalId}:{g.Percent}").Order(StringComparer.Ordinal)),
         }.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>What is wrong with the input, if anything; else the names of the households its help entries name.</summary>
-    private async Task<(Failure? Failure, Dictionary<Guid, string> Names)> ValidateAsync(Place place, CheckInInput input, CancellationToken ct)
-    {
-        var names = new Dictionary<Guid, string>();
-        var failure = await ValidateAsync(place, input, names, ct);
-        return (failure, names);
-    }
-
+    /// <summary>What is wrong with the input, if anything; fills in the names of the households its help entries name.</summary>
     private async Task<Failure?> ValidateAsync(Place place, CheckInInput input, Dictionary<Guid, string> names, CancellationToken ct)
     {
         static bool Amount(long? a) => a is null or (>= 0 and <= MaxAmount);

@@ -97,9 +97,13 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
 
         var households = db.Households.AsNoTracking().Where(h => h.CommunityId == communityId);
         if (groupId is not null) households = households.Where(h => h.GroupId == groupId);
-        var joined = (await households.Select(h => h.CreatedAt).ToListAsync(ct))
+        // Households that joined a day or more before the first month began joined before it in every time
+        // zone: SQL counts them. Only the later ones are read, to place each in its month where the community lives.
+        var early = new DateTimeOffset(months[0].Year, months[0].Number, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
+        var before = await households.CountAsync(h => h.CreatedAt < early, ct);
+        var joined = (await households.Where(h => h.CreatedAt >= early).Select(h => h.CreatedAt).ToListAsync(ct))
             .Select(at => Month.Current(at, timeZone).Period).Order().ToArray();
-        var counts = months.Select(m => (m.Period, Households: UpTo(joined, m.Period))).ToList();
+        var counts = months.Select(m => (m.Period, Households: before + UpTo(joined, m.Period))).ToList();
         return InsightsKernel.Compute(facts, counts).ToList();
     }
 
@@ -113,32 +117,28 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Keeps computed months: new rows, or stale rows replaced only if nobody marked them again meanwhile.
-    /// Losing a race to another reader or to a correction is fine: this answer was served, the next reader computes.
+    /// Keeps computed months in one save: new rows, or stale rows replaced only if nobody marked them again
+    /// meanwhile. Losing a race to another reader or to a correction is fine: this answer was served, the
+    /// next reader computes; the other months are then kept one by one.
     /// </summary>
     private async Task KeepAsync(Guid communityId, Guid scope, IReadOnlyList<MonthInsights> months,
         Dictionary<int, (Guid Id, int Version)> stale, DateTimeOffset now, CancellationToken ct)
     {
+        foreach (var month in months) Track(month);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone raced us on one of them: keep the others one by one.
+            db.ChangeTracker.Clear();
+        }
         foreach (var month in months)
         {
-            var row = new InsightsSnapshot
-            {
-                CommunityId = communityId, Scope = scope, Period = month.Period, ComputedAt = now, Data = InsightsSnapshot.Write(month),
-            };
-            if (stale.TryGetValue(month.Period, out var old))
-            {
-                row.Id = old.Id;
-                row.Version = old.Version;
-                db.InsightsSnapshots.Attach(row);
-                row.Version = old.Version + 1;
-                db.Entry(row).Property(r => r.Data).IsModified = true;
-                db.Entry(row).Property(r => r.ComputedAt).IsModified = true;
-                db.Entry(row).Property(r => r.Stale).IsModified = true;
-            }
-            else
-            {
-                db.InsightsSnapshots.Add(row);
-            }
+            Track(month);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -148,6 +148,26 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
                 // Another reader kept it first, or a correction marked it stale again.
             }
             db.ChangeTracker.Clear();
+        }
+
+        void Track(MonthInsights month)
+        {
+            var row = new InsightsSnapshot
+            {
+                CommunityId = communityId, Scope = scope, Period = month.Period, ComputedAt = now, Data = InsightsSnapshot.Write(month),
+            };
+            if (!stale.TryGetValue(month.Period, out var old))
+            {
+                db.InsightsSnapshots.Add(row);
+                return;
+            }
+            row.Id = old.Id;
+            row.Version = old.Version;
+            db.InsightsSnapshots.Attach(row);
+            row.Version = old.Version + 1;
+            db.Entry(row).Property(r => r.Data).IsModified = true;
+            db.Entry(row).Property(r => r.ComputedAt).IsModified = true;
+            db.Entry(row).Property(r => r.Stale).IsModified = true;
         }
     }
 

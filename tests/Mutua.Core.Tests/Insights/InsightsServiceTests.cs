@@ -154,5 +154,12 @@ public sealed class InsightsServiceTests : WorldTests
         var umucyo = (await Insights(W.Claude, new Month(2026, 7), November, W.Umucyo.Id)).Ok().Months;
         Assert.Equal([0, 1, 1, 2, 2], umucyo.Select(m => m.Households));
         // Dora's household in Gulu is never counted here.
+
+        // Again from later months: the settled ones come from what was kept; the open November counts the
+        // households that joined before it in SQL and reads only Jean's, to place it by Kigali time.
+        var fromOctober = (await Insights(W.Claude, October, November)).Ok().Months;
+        Assert.Equal([2, 3], fromOctober.Select(m => m.Households));
+        var fromSeptember = (await Insights(W.Claude, new Month(2026, 9), November)).Ok().Months;
+        Assert.Equal([1, 2, 3], fromSeptember.Select(m => m.Households));
     }
 }

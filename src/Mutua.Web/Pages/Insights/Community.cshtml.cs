@@ -44,22 +44,9 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
     private async Task<Outcome<CommunityInsights>> LoadAsync(Guid id, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        Month? from = null, to = null;
-        if (!string.IsNullOrEmpty(From) && !Month.TryParse(From, out var f) || !string.IsNullOrEmpty(To) && !Month.TryParse(To, out var t))
-        {
-            Problem = l.Message(Failure.InvalidMonth);
-        }
-        else
-        {
-            if (Month.TryParse(From, out var f2)) from = f2;
-            if (Month.TryParse(To, out var t2)) to = t2;
-        }
-        var result = await insights.ForCommunityAsync(viewer, id, from, to, GroupId, ct);
-        if (!result.Succeeded && result.Failure is not (Failure.NotFound or Failure.Forbidden))
-        {
-            Problem = l.Message(result.Failure!.Value);
-            result = await insights.ForCommunityAsync(viewer, id, null, null, null, ct);
-        }
+        // A refused window (a group of another community, say) falls back to the whole community's default months.
+        (var result, Problem) = await MonthWindow.LoadAsync(From, To, l,
+            (from, to, fallback) => insights.ForCommunityAsync(viewer, id, from, to, fallback ? null : GroupId, ct));
         if (result.Succeeded)
         {
             Insights = result.Value;

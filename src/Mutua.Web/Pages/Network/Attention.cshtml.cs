@@ -18,16 +18,9 @@ public sealed class AttentionModel(CurrentViewer current, NetworkService network
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var (from, to, problem) = NetworkWindow.Parse(From, To, l);
-        Problem = problem;
-        var result = await network.AttentionAsync(viewer, id, from, to, ct);
+        (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.AttentionAsync(viewer, id, from, to, ct));
         if (result.Failure is Failure.NotFound) return NotFound();
         if (result.Failure is Failure.Forbidden) return Forbid();
-        if (!result.Succeeded)
-        {
-            Problem = l.Message(result.Failure!.Value);
-            result = await network.AttentionAsync(viewer, id, null, null, ct);
-        }
         List = result.Value;
         From = List!.From;
         To = List.To;

@@ -43,14 +43,7 @@ public sealed class CommunityModel(CurrentViewer current, NetworkService network
     private async Task<Outcome<HelpNetwork>> LoadAsync(Guid id, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var (from, to, problem) = NetworkWindow.Parse(From, To, l);
-        Problem = problem;
-        var result = await network.ForCommunityAsync(viewer, id, from, to, ct);
-        if (!result.Succeeded && result.Failure is not (Failure.NotFound or Failure.Forbidden))
-        {
-            Problem = l.Message(result.Failure!.Value);
-            result = await network.ForCommunityAsync(viewer, id, null, null, ct);
-        }
+        (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.ForCommunityAsync(viewer, id, from, to, ct));
         if (result.Succeeded)
         {
             Network = result.Value;
