@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,44 +44,36 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var gate = WriterGate();
-        if (gate is null) return base.SaveChanges(acceptAllChangesOnSuccess);
-        gate.Wait();
+        var commits = GroupCommit();
+        if (commits is null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        commits.Gate.Wait();
         try
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
         {
-            gate.Release();
+            commits.Gate.Release();
         }
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var gate = WriterGate();
-        if (gate is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        GroupCommit() is { } commits
+            ? commits.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+    internal Task<int> SaveChangesDirectAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>
     /// SQLite lets one writer in at a time and makes the others sleep and retry, for longer and longer
-    /// under load. The saves of this process queue here instead, in turn. Inside a transaction the
-    /// caller already holds the database's write lock (or will): no queueing there, which could deadlock.
+    /// under load. The saves of this process are written by one writer instead, together where they
+    /// arrive together (see <see cref="SqliteGroupCommit"/>). Inside a transaction the caller already
+    /// holds the database's write lock (or will): no queueing there, which could deadlock.
     /// </summary>
-    private SemaphoreSlim? WriterGate() =>
+    private SqliteGroupCommit? GroupCommit() =>
         Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" && Database.CurrentTransaction is null
-            ? SqliteWriters.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1))
+            ? SqliteGroupCommit.For(Database.GetConnectionString() ?? "")
             : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

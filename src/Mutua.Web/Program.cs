@@ -78,6 +78,7 @@ services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.Thro
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
+services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
 services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
@@ -124,6 +125,8 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After sign-in and language are known: the public-page policy caches only what an anonymous visitor sees, per language.
+app.UsePublicPageCache();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Accounts;
@@ -5,8 +6,13 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages;
 
-/// <summary>The language buttons at the foot of every page post here.</summary>
-public sealed class LanguageModel(CurrentViewer current, ProfileService profiles) : PageModel
+/// <summary>
+/// The language buttons at the foot of every page post here. Anyone may set the language cookie of
+/// their own browser, so no token is asked for that; the choice is saved to a signed-in person's
+/// profile only when the form carries their antiforgery token.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class LanguageModel(CurrentViewer current, ProfileService profiles, IAntiforgery antiforgery) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -16,7 +22,7 @@ public sealed class LanguageModel(CurrentViewer current, ProfileService profiles
         {
             Localization.RememberLanguage(Response, language!);
             var viewer = await current.GetAsync(ct);
-            if (viewer.IsSignedIn) await profiles.UpdateAsync(viewer, new ProfileChange(null, null, language), ct);
+            if (viewer.IsSignedIn && await antiforgery.IsRequestValidAsync(HttpContext)) await profiles.UpdateAsync(viewer, new ProfileChange(null, null, language), ct);
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

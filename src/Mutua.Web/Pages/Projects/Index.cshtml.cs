@@ -9,6 +9,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Projects;
 
 /// <summary>Discovery: search and filters in a plain GET form (no JavaScript), cards, paging.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
 public sealed class IndexModel(CurrentViewer current, ProjectSearch search, ProjectService projects, MutuaDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

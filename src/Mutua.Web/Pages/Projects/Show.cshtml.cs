@@ -12,6 +12,7 @@ namespace Mutua.Web.Pages.Projects;
 /// link-preview card). Arriving with ?via={code} counts a visit for that ambassador and remembers it,
 /// so a sign-up or pledge that follows is counted too.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
 public sealed class ShowModel(CurrentViewer current, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
     IStringLocalizer<Text> l) : PageModel
 {
