@@ -24,6 +24,7 @@ public sealed class PageWeightTests(BrowserApp app, ITestOutputHelper output)
         var code = await app.NewInvitationCodeAsync(await app.FruitvaleAsync());
         var signedIn = await SignedInStateAsync(BrowserApp.Denise);
         var household = (await app.GetJsonAsync(BrowserApp.Denise, "/api/v1/me")).GetProperty("households")[0].GetProperty("id").GetGuid();
+        var publicProject = await PublicProjectSlugAsync();
 
         var pages = new (string Name, string Path, string? State)[]
         {
@@ -41,6 +42,13 @@ public sealed class PageWeightTests(BrowserApp app, ITestOutputHelper output)
             ("monthly check-in form", $"/Households/{household}/CheckIn", signedIn),
             ("check-ins", $"/Households/{household}/CheckIns", signedIn),
             ("progress", $"/Households/{household}/Progress", signedIn),
+            ("insights (coordinator)", $"/Communities/{community}/Insights", signedIn),
+            ("network map (coordinator)", $"/Communities/{community}/Network", signedIn),
+            ("circle", $"/Households/{household}/Circle", signedIn),
+            ("projects", "/Projects", null),
+            ("projects, signed in", "/Projects", signedIn),
+            ("public project page", $"/p/{publicProject}", null),
+            ("project page, signed in", $"/p/{publicProject}", signedIn),
             ("API reference", "/ApiReference", null),
         };
 
@@ -65,6 +73,16 @@ public sealed class PageWeightTests(BrowserApp app, ITestOutputHelper output)
         TestContext.Current.SendDiagnosticMessage("Page weight (bytes, first load, empty cache):\n" + report);
         await File.WriteAllTextAsync(Path.Combine(BrowserApp.ShotsFolder, "page-weight.txt"), report.ToString(), TestContext.Current.CancellationToken);
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n" + report);
+    }
+
+    private async Task<string> PublicProjectSlugAsync()
+    {
+        foreach (var item in (await app.GetJsonAsync(BrowserApp.Denise, "/api/v1/projects")).GetProperty("items").EnumerateArray())
+        {
+            var project = await app.GetJsonAsync(BrowserApp.Denise, $"/api/v1/projects/{item.GetProperty("id").GetGuid()}");
+            if (project.GetProperty("isPublic").GetBoolean()) return project.GetProperty("slug").GetString()!;
+        }
+        throw new InvalidOperationException("The demo has no public project.");
     }
 
     /// <summary>Cookies of a person signed in through the form, for contexts that start with an empty cache.</summary>

@@ -22,10 +22,17 @@ internal static class InvitationsApi
             ApiResults.From(await s.PreviewAsync(code, ct), l))
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Where an invitation code leads, before joining.");
-        api.MapPost("/invitations/{code}/signup", async (string code, SignUp body, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.SignUpAsync(code, body, ct), l, j => Results.Created("/api/v1/me", j)))
+        api.MapPost("/invitations/{code}/signup", async (string code, SignUp body, string? via, Guid? project, InvitationService s,
+                Mutua.Core.Projects.AmbassadorService ambassadors, IStringLocalizer<Text> l, CancellationToken ct) =>
+            {
+                var joined = await s.SignUpAsync(code, body, ct);
+                // An app that opened a public project through an ambassador's link passes it on, as the web pages do with their cookie.
+                if (joined.Succeeded && project is { } shared) await ambassadors.RecordSignUpAsync(shared, via, ct);
+                return ApiResults.From(joined, l, j => Results.Created("/api/v1/me", j));
+            })
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Create an account with an invitation code; then sign in with /auth/login.");
+            .WithSummary("Create an account with an invitation code; then sign in with /auth/login. " +
+                "Came through an ambassador's share link (/p/{slug}?via={code})? Add ?via={code}&project={projectId} and the sign-up counts for them.");
         api.MapPost("/invitations/{code}/redemption", async (string code, CurrentViewer v, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             ApiResults.From(await s.RedeemAsync(await v.GetAsync(ct), code, ct), l))
             .RequireRateLimiting(RateLimits.SignIn)

@@ -270,6 +270,32 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         }
     }
 
+    [Fact]
+    public async Task A_sign_up_through_the_API_with_an_ambassadors_link_counts_for_the_ambassador()
+    {
+        using var innocent = await app.ApiAsync("+250780000108");
+        async Task<(string Code, int SignUps)> DashboardAsync()
+        {
+            using var answer = await innocent.GetAsync("/api/v1/ambassador", Ct);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var json = await Json(answer);
+            return (json.GetProperty("code").GetString()!, json.GetProperty("signUps").GetInt32());
+        }
+        var (via, before) = await DashboardAsync();
+        using var anonymous = await app.ApiAsync(null);
+
+        using var shared = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{await NewCodeAsync()}/signup?via={via}&project={app.Demo.FoodCart}",
+            new { firstName = "Amara", fullName = "Amara Shared", login = "amara.shared@example.org", password = "a long pass phrase", language = "en" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
+        Assert.Equal(before + 1, (await DashboardAsync()).SignUps);
+
+        // A code that is nobody's counts for nobody, and the sign-up still goes through.
+        using var unknown = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{await NewCodeAsync()}/signup?via=zzzzzzzz&project={app.Demo.FoodCart}",
+            new { firstName = "Bea", fullName = "Bea Unknown", login = "bea.unknown@example.org", password = "a long pass phrase", language = "en" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, unknown.StatusCode);
+        Assert.Equal(before + 1, (await DashboardAsync()).SignUps);
+    }
+
     private async Task<string> NewCodeAsync()
     {
         using var denise = await app.ApiAsync(DemoPeople.DeniseLogin);

@@ -176,4 +176,34 @@ public sealed class ProjectApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("invalid_photo", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_owner_removes_a_photo_on_the_edit_page_and_nobody_else_can()
+    {
+        using var keisha = await app.ApiAsync(DemoPeople.KeishaLogin);
+        var id = (await PostProjectAsync(keisha, NewBody($"Photo corner {Guid.NewGuid():N}"[..21], isPublic: false))).GetProperty("id").GetGuid();
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(TestPhoto.Png(300, 200)), "photo", "corner.png");
+        using var upload = await keisha.PostAsync($"/api/v1/projects/{id}/photos", form, Ct);
+        var url = JsonDocument.Parse(await upload.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("url").GetString()!;
+        var photoId = url.Split('/').Last();
+        var owner = await app.PagesAsync(DemoPeople.KeishaLogin);
+        var edit = $"/Projects/Edit/{id}";
+        Assert.Contains("Remove this photo", await owner.GetStringAsync(edit, Ct), StringComparison.Ordinal);
+
+        // Another family of the same community cannot take it off.
+        var other = await app.PagesAsync(DemoPeople.AndreLogin);
+        using var refused = await MutuaFactory.PostFormAsync(other, $"{edit}?handler=RemovePhoto", new() { ["photoId"] = photoId }, formPage: "/");
+        Assert.NotEqual(HttpStatusCode.Redirect == refused.StatusCode ? refused.Headers.Location!.ToString() : "", $"{edit}?removed=true");
+        using (var still = await owner.GetAsync(url, Ct)) Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+
+        using var removed = await MutuaFactory.PostFormAsync(owner, $"{edit}?handler=RemovePhoto", new() { ["photoId"] = photoId }, formPage: edit);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal($"{edit}?removed=true", removed.Headers.Location!.ToString());
+        var after = await owner.GetStringAsync(removed.Headers.Location!.ToString(), Ct);
+        Assert.Contains("The photo is removed.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Remove this photo", after, StringComparison.Ordinal);
+        using var gone = await owner.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
 }

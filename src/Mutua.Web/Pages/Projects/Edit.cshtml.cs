@@ -59,10 +59,13 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
     public IReadOnlyList<(string Value, string Name)> Owners { get; private set; } = [];
     public ProjectLink? Inspiration { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, bool removed, CancellationToken ct)
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
+        if (removed) Message = l["The photo is removed."];
         if (Existing is { } p)
         {
             Title = p.Title;
@@ -145,6 +148,17 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
             if (!added.Succeeded) return Redirect($"/p/{saved.Value.Slug}");
         }
         return Redirect($"/p/{saved.Value!.Slug}?done=saved");
+    }
+
+    /// <summary>A photo taken off the project by its owner (a form of its own: forms cannot nest in the edit form).</summary>
+    public async Task<IActionResult> OnPostRemovePhotoAsync(Guid id, Guid photoId, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        var removed = await projects.RemovePhotoAsync(await current.GetAsync(ct), id, photoId, ct);
+        if (removed.Failure == Failure.NotFound) return NotFound();
+        if (!removed.Succeeded) return Forbid();
+        return Redirect($"/Projects/Edit/{id}?removed=true");
     }
 
     private void Pad()
