@@ -17,7 +17,7 @@ internal static class LoadTools
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
         var lines = new List<string>[people];
         var started = DateTime.UtcNow;
-        await Parallel.ForAsync(0, people, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+        await Parallel.ForAsync(0, people, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             using var login = await http.PostAsJsonAsync("/api/v1/auth/login",
                 new { login = Generator.LoadEmail(i), password = Generator.LoadPassword }, ct);

@@ -4,14 +4,14 @@
 # stored against the 200s acknowledged, and reports the web process's peak memory.
 #
 #   dotnet run -c Release --project bench/Mutua.Bench -- generate --db /tmp/mutua-100k.db \
-#       --households 100000 --months 36 --load-people 1000
+#       --households 100000 --months 36 --load-people 10000
 #   bench/load/checkin-put.sh /tmp/mutua-100k.db [DURATION=60] [CONNECTIONS=32]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DB="$(realpath "${1:?database path (generate it with --load-people)}")"
 DURATION="${2:-60}"
 CONNECTIONS="${3:-32}"
-PEOPLE="${LOAD_PEOPLE:-1000}"
+PEOPLE="${LOAD_PEOPLE:-10000}"
 PORT="${LOAD_PORT:-5180}"
 URL="http://127.0.0.1:$PORT"
 # Bearer tokens last an hour and their keys live in the database: a rerun within 50 minutes reuses them.

@@ -41,15 +41,34 @@ public sealed class Viewer
 
     public static async Task<Viewer> LoadAsync(MutuaDbContext db, Guid personId, CancellationToken ct = default)
     {
-        var person = await db.Users.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.IsAdmin }).FirstOrDefaultAsync(ct);
+        // Every signed-in request starts here: the person, their roles and their households in one round trip.
+        var rows = await db.Users.Where(p => p.Id == personId)
+            .Select(p => new ViewerRow { Kind = ViewerRow.Person, IsAdmin = p.IsAdmin, CommunityId = Guid.Empty, Role = Role.Member, HouseholdId = null, GroupId = null })
+            .Concat(db.CommunityRoles.Where(r => r.PersonId == personId)
+                .Select(r => new ViewerRow { Kind = ViewerRow.RoleRow, IsAdmin = false, CommunityId = r.CommunityId, Role = r.Role, HouseholdId = null, GroupId = null }))
+            .Concat(db.HouseholdMembers.Where(m => m.PersonId == personId)
+                .Select(m => new ViewerRow
+                {
+                    Kind = ViewerRow.HouseholdRow, IsAdmin = false, CommunityId = m.Household!.CommunityId, Role = Role.Member,
+                    HouseholdId = m.HouseholdId, GroupId = m.Household.GroupId,
+                }))
+            .AsNoTracking().ToListAsync(ct);
+        var person = rows.FirstOrDefault(r => r.Kind == ViewerRow.Person);
         if (person is null) return Anonymous;
-        var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.PersonId == personId)
-            .Select(r => new { r.CommunityId, r.Role }).ToListAsync(ct);
-        var households = await db.HouseholdMembers.AsNoTracking().Where(m => m.PersonId == personId)
-            .Select(m => new HouseholdPlace(m.HouseholdId, m.Household!.CommunityId, m.Household.GroupId))
-            .ToListAsync(ct);
-        return new Viewer(personId, person.IsAdmin, roles.Select(r => (r.CommunityId, r.Role)).ToList(), households);
+        return new Viewer(personId, person.IsAdmin,
+            rows.Where(r => r.Kind == ViewerRow.RoleRow).Select(r => (r.CommunityId, r.Role)).ToList(),
+            rows.Where(r => r.Kind == ViewerRow.HouseholdRow).Select(r => new HouseholdPlace(r.HouseholdId!.Value, r.CommunityId, r.GroupId)).ToList());
+    }
+
+    private sealed class ViewerRow
+    {
+        public const int Person = 0, RoleRow = 1, HouseholdRow = 2;
+        public int Kind { get; init; }
+        public bool IsAdmin { get; init; }
+        public Guid CommunityId { get; init; }
+        public Role Role { get; init; }
+        public Guid? HouseholdId { get; init; }
+        public Guid? GroupId { get; init; }
     }
 }
 

@@ -15,6 +15,10 @@ public static class Database
         string.Equals(config["Mutua:Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(config["Mutua:Database:Provider"], "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
+    /// <remarks>
+    /// Contexts are pooled: every request uses one, and building a fresh one (its services, options
+    /// and change tracker) cost more than the queries of a check-in save.
+    /// </remarks>
     public static IServiceCollection AddMutuaDatabase(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
     {
         var connectionString = config.GetConnectionString("Mutua");
@@ -22,7 +26,7 @@ public static class Database
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Mutua__Database__Provider is Postgres but ConnectionStrings__Mutua is not set.");
-            services.AddDbContext<MutuaDbContext>(o => o.UseMutuaPostgres(connectionString));
+            services.AddDbContextPool<MutuaDbContext>(o => o.UseMutuaPostgres(connectionString));
         }
         else
         {
@@ -32,7 +36,7 @@ public static class Database
                 Directory.CreateDirectory(folder);
                 connectionString = $"Data Source={Path.Combine(folder, "mutua.db")}";
             }
-            services.AddDbContext<MutuaDbContext>(o => o.UseMutuaSqlite(connectionString));
+            services.AddDbContextPool<MutuaDbContext>(o => o.UseMutuaSqlite(connectionString));
         }
         return services;
     }
