@@ -130,8 +130,9 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         await MatrixState.ResetAsync(app);
         var d = app.Demo;
         var path = f.Path(d);
-        // The token is the person's, not the page's: take it from the home page, which everyone may see.
-        var token = await MutuaFactory.AntiforgeryTokenAsync(client, "/");
+        // The token is the person's, not the page's: take it from a page with a form that the actor may see
+        // (the sign-in form for someone not signed in: their pages carry no token, so they can be shared from a cache).
+        var token = await MutuaFactory.AntiforgeryTokenAsync(client, actor == Anonymous ? "/Account/Login" : "/");
         var before = await MatrixState.FingerprintAsync(app);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>(f.Fields(d)) { ["__RequestVerificationToken"] = token });
         using var response = await client.PostAsync(path, content, TestContext.Current.CancellationToken);
