@@ -17,14 +17,22 @@ public static class Money
     /// <summary>e.g. 150000 RWF in Kinyarwanda: "RWF 150.000"; 12345 USD in English: "$123.45".</summary>
     public static string Format(long minorUnits, string currency, CultureInfo culture, bool wholeUnits = false)
     {
-        var digits = DigitsOf(currency);
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencyDecimalDigits = wholeUnits ? 0 : digits;
-        format.CurrencySymbol = SymbolFor(currency, culture);
-        if (format.CurrencySymbol == currency) SpaceOutCode(format);
-        var amount = minorUnits / (decimal)Pow10(digits);
-        return amount.ToString("C", format);
+        var amount = minorUnits / (decimal)Pow10(DigitsOf(currency));
+        return amount.ToString("C", FormatFor(currency, culture, wholeUnits));
     }
+
+    // A page of cards formats hundreds of amounts: the format of each currency, language and precision is made once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, bool), NumberFormatInfo> Formats = new();
+
+    private static NumberFormatInfo FormatFor(string currency, CultureInfo culture, bool wholeUnits) =>
+        Formats.GetOrAdd((currency, culture.Name, wholeUnits), _ =>
+        {
+            var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+            format.CurrencyDecimalDigits = wholeUnits ? 0 : DigitsOf(currency);
+            format.CurrencySymbol = SymbolFor(currency, culture);
+            if (format.CurrencySymbol == currency) SpaceOutCode(format);
+            return NumberFormatInfo.ReadOnly(format);
+        });
 
     /// <summary>Reads an amount as a person types it ("1,250.50", "1 250,5", "15000") into minor units.</summary>
     public static bool TryParse(string? text, string currency, CultureInfo culture, out long minorUnits)
