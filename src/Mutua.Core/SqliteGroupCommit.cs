@@ -10,7 +10,8 @@ namespace Mutua.Core;
 /// written wait together and are then written in one transaction, each in its own savepoint (a save
 /// that fails is rolled back alone), and committed with one fsync. Nobody is answered before the
 /// commit that holds their save is on disk, so group commit changes how many flushes there are, not
-/// what an answer promises.
+/// what an answer promises. A save must not start another save from inside itself (a SaveChanges
+/// interceptor or event that saves): it would wait behind its own batch.
 /// </summary>
 internal sealed class SqliteGroupCommit
 {
