@@ -70,22 +70,6 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     /// <summary>Creates or replaces a month's check-in (the same input twice gives the same result).</summary>
     public async Task<Outcome<CheckInView>> SaveAsync(Viewer viewer, Guid householdId, Month month, CheckInInput input, CancellationToken ct = default)
     {
-        // The reads of a save share one connection: under load, taking a connection from the pool and
-        // giving it back around each query costs more than the query. It goes back before the write,
-        // which SQLite's group commit makes on a connection of its own.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await SaveOpenAsync(viewer, householdId, month, input, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task<Outcome<CheckInView>> SaveOpenAsync(Viewer viewer, Guid householdId, Month month, CheckInInput input, CancellationToken ct)
-    {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
         if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
@@ -235,7 +219,6 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                     o.FirstCheckInAt = now;
                 }
             }
-            await db.Database.CloseConnectionAsync();
             await db.SaveChangesAsync(ct);
         }
         checkIn.Income = income;
