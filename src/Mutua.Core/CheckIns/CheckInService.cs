@@ -13,7 +13,8 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     public const int MaxHelpEntries = 40;
     public const int MaxActiveGoals = 10;
 
-    private sealed record Place(Guid Id, Guid CommunityId, Guid? GroupId, string Currency, string TimeZone);
+    /// <param name="OrientationPending">Whether a member still has the first check-in of their orientation to tick.</param>
+    private sealed record Place(Guid Id, Guid CommunityId, Guid? GroupId, string Currency, string TimeZone, bool OrientationPending);
 
     public async Task<Outcome<IReadOnlyList<CheckInListItem>>> ListAsync(Viewer viewer, Guid householdId, CancellationToken ct = default)
     {
@@ -153,7 +154,8 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
 
         // A new goal named like an open one is that goal, so saving the same check-in twice adds nothing;
         // one goal named twice in a save is one goal, with the last progress given.
-        var openGoals = await db.Goals.Where(g => g.HouseholdId == place.Id && g.ClosedAt == null).ToListAsync(ct);
+        var openGoals = new List<Goal>();
+        await foreach (var goal in OpenGoals(db, place.Id).WithCancellation(ct)) openGoals.Add(goal);
         var shownGoals = openGoals.ToList();
         var progress = new Dictionary<Guid, int>();
         foreach (var entry in input.Goals ?? [])
@@ -210,7 +212,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 // Kept insights of that month no longer tell the truth.
                 await Insights.InsightsService.MarkStale(db, place.CommunityId, checkIn.GroupId, month.Period, ct);
             }
-            if (isNew)
+            if (isNew && place.OrientationPending)
             {
                 // The household's first check-in ticks that step of its members' orientation.
                 var members = db.HouseholdMembers.Where(m => m.HouseholdId == place.Id).Select(m => m.PersonId);
@@ -360,10 +362,23 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private Task<Place?> PlaceAsync(Guid householdId, CancellationToken ct) =>
-        db.Households.AsNoTracking().Where(h => h.Id == householdId)
-            .Select(h => new Place(h.Id, h.CommunityId, h.GroupId, h.Community!.Currency, h.Community.TimeZone))
-            .FirstOrDefaultAsync(ct);
+    private Task<Place?> PlaceAsync(Guid householdId, CancellationToken ct) => PlaceOf(db, householdId, ct);
+
+    // The queries every save runs are compiled once: finding a query's cached plan (hashing and comparing
+    // its expression tree) cost more than running it on SQLite.
+    private static readonly Func<MutuaDbContext, Guid, CancellationToken, Task<Place?>> PlaceOf = EF.CompileAsyncQuery(
+        (MutuaDbContext db, Guid householdId, CancellationToken ct) => db.Households.AsNoTracking().Where(h => h.Id == householdId)
+            .Select(h => new Place(h.Id, h.CommunityId, h.GroupId, h.Community!.Currency, h.Community.TimeZone,
+                db.HouseholdMembers.Any(m => m.HouseholdId == h.Id
+                    && db.Orientations.Any(o => o.PersonId == m.PersonId && o.CommunityId == h.CommunityId && o.FirstCheckInAt == null))))
+            .FirstOrDefault());
+
+    private static readonly Func<MutuaDbContext, Guid, int, CancellationToken, Task<CheckIn?>> TrackedCheckIn = EF.CompileAsyncQuery(
+        (MutuaDbContext db, Guid householdId, int period, CancellationToken ct) =>
+            db.CheckIns.FirstOrDefault(c => c.HouseholdId == householdId && c.Period == period));
+
+    private static readonly Func<MutuaDbContext, Guid, IAsyncEnumerable<Goal>> OpenGoals = EF.CompileAsyncQuery(
+        (MutuaDbContext db, Guid householdId) => db.Goals.Where(g => g.HouseholdId == householdId && g.ClosedAt == null));
 
     private async Task<CheckIn?> LoadAsync(Guid householdId, int period, bool tracked, CancellationToken ct)
     {
@@ -373,7 +388,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 .FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
         }
         // A save mostly creates the month: one query finds it is not there yet.
-        var checkIn = await db.CheckIns.FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
+        var checkIn = await TrackedCheckIn(db, householdId, period, ct);
         if (checkIn is null) return null;
         await db.Entry(checkIn).Collection(c => c.Income).LoadAsync(ct);
         await db.Entry(checkIn).Collection(c => c.Help).LoadAsync(ct);

@@ -41,8 +41,21 @@ public sealed class Viewer
 
     public static async Task<Viewer> LoadAsync(MutuaDbContext db, Guid personId, CancellationToken ct = default)
     {
-        // Every signed-in request starts here: the person, their roles and their households in one round trip.
-        var rows = await db.Users.Where(p => p.Id == personId)
+        var rows = new List<ViewerRow>();
+        await foreach (var row in Rows(db, personId).WithCancellation(ct)) rows.Add(row);
+        var person = rows.FirstOrDefault(r => r.Kind == ViewerRow.Person);
+        if (person is null) return Anonymous;
+        return new Viewer(personId, person.IsAdmin,
+            rows.Where(r => r.Kind == ViewerRow.RoleRow).Select(r => (r.CommunityId, r.Role)).ToList(),
+            rows.Where(r => r.Kind == ViewerRow.HouseholdRow).Select(r => new HouseholdPlace(r.HouseholdId!.Value, r.CommunityId, r.GroupId)).ToList());
+    }
+
+    /// <summary>
+    /// Every signed-in request starts here: the person, their roles and their households in one round
+    /// trip. Compiled once: hashing and comparing this tree to find its cached plan cost more than running it.
+    /// </summary>
+    private static readonly Func<MutuaDbContext, Guid, IAsyncEnumerable<ViewerRow>> Rows = EF.CompileAsyncQuery((MutuaDbContext db, Guid personId) =>
+        db.Users.Where(p => p.Id == personId)
             .Select(p => new ViewerRow { Kind = ViewerRow.Person, IsAdmin = p.IsAdmin, CommunityId = Guid.Empty, Role = Role.Member, HouseholdId = null, GroupId = null })
             .Concat(db.CommunityRoles.Where(r => r.PersonId == personId)
                 .Select(r => new ViewerRow { Kind = ViewerRow.RoleRow, IsAdmin = false, CommunityId = r.CommunityId, Role = r.Role, HouseholdId = null, GroupId = null }))
@@ -52,13 +65,7 @@ public sealed class Viewer
                     Kind = ViewerRow.HouseholdRow, IsAdmin = false, CommunityId = m.Household!.CommunityId, Role = Role.Member,
                     HouseholdId = m.HouseholdId, GroupId = m.Household.GroupId,
                 }))
-            .AsNoTracking().ToListAsync(ct);
-        var person = rows.FirstOrDefault(r => r.Kind == ViewerRow.Person);
-        if (person is null) return Anonymous;
-        return new Viewer(personId, person.IsAdmin,
-            rows.Where(r => r.Kind == ViewerRow.RoleRow).Select(r => (r.CommunityId, r.Role)).ToList(),
-            rows.Where(r => r.Kind == ViewerRow.HouseholdRow).Select(r => new HouseholdPlace(r.HouseholdId!.Value, r.CommunityId, r.GroupId)).ToList());
-    }
+            .AsNoTracking());
 
     private sealed class ViewerRow
     {
