@@ -13,8 +13,12 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     public const int MaxHelpEntries = 40;
     public const int MaxActiveGoals = 10;
 
+    private sealed record Place(Guid Id, Guid CommunityId, Guid? GroupId, string Currency, string TimeZone);
+
+    /// <summary>What a save needs to know before it writes, read in one round trip.</summary>
+    /// <param name="MonthSaved">Whether the month has a check-in already (most saves create it).</param>
     /// <param name="OrientationPending">Whether a member still has the first check-in of their orientation to tick.</param>
-    private sealed record Place(Guid Id, Guid CommunityId, Guid? GroupId, string Currency, string TimeZone, bool OrientationPending);
+    private sealed record SaveTarget(Place Place, bool MonthSaved, bool OrientationPending);
 
     public async Task<Outcome<IReadOnlyList<CheckInListItem>>> ListAsync(Viewer viewer, Guid householdId, CancellationToken ct = default)
     {
@@ -71,8 +75,9 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     /// <summary>Creates or replaces a month's check-in (the same input twice gives the same result).</summary>
     public async Task<Outcome<CheckInView>> SaveAsync(Viewer viewer, Guid householdId, Month month, CheckInInput input, CancellationToken ct = default)
     {
-        var place = await PlaceAsync(householdId, ct);
-        if (place is null) return Failure.NotFound;
+        var target = await SaveTargetOf(db, householdId, month.Period, ct);
+        if (target is null) return Failure.NotFound;
+        var place = target.Place;
         if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
         if (month.Year < 2000 || month.Number is < 1 or > 12) return Failure.InvalidMonth;
         var now = clock.GetUtcNow();
@@ -85,7 +90,8 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         {
             try
             {
-                var (saved, goals) = await WriteAsync(viewer, place, month, state, input, now, ct);
+                // After a lost race the month is there, whatever was read before.
+                var (saved, goals) = await WriteAsync(viewer, target with { MonthSaved = target.MonthSaved || attempt > 0 }, month, state, input, now, ct);
                 // The answer is built from what was just written: reading it back would double the work of a save.
                 return ToView(saved, place, month, prefilled: false, goals, names);
             }
@@ -98,10 +104,11 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     }
 
     /// <returns>The check-in as saved, and the goals its view shows: open ones and those it reported on.</returns>
-    private async Task<(CheckIn CheckIn, List<Goal> Goals)> WriteAsync(Viewer viewer, Place place, Month month, MonthState state, CheckInInput input,
+    private async Task<(CheckIn CheckIn, List<Goal> Goals)> WriteAsync(Viewer viewer, SaveTarget target, Month month, MonthState state, CheckInInput input,
         DateTimeOffset now, CancellationToken ct)
     {
-        var checkIn = await LoadAsync(place.Id, month.Period, tracked: true, ct);
+        var place = target.Place;
+        var checkIn = target.MonthSaved ? await LoadAsync(place.Id, month.Period, tracked: true, ct) : null;
         var isNew = checkIn is null;
         var before = checkIn is null ? null : Content(checkIn, checkIn.Income, checkIn.Help, checkIn.Goals);
         if (checkIn is null)
@@ -212,7 +219,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 // Kept insights of that month no longer tell the truth.
                 await Insights.InsightsService.MarkStale(db, place.CommunityId, checkIn.GroupId, month.Period, ct);
             }
-            if (isNew && place.OrientationPending)
+            if (isNew && target.OrientationPending)
             {
                 // The household's first check-in ticks that step of its members' orientation.
                 var members = db.HouseholdMembers.Where(m => m.HouseholdId == place.Id).Select(m => m.PersonId);
@@ -368,7 +375,14 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     // its expression tree) cost more than running it on SQLite.
     private static readonly Func<MutuaDbContext, Guid, CancellationToken, Task<Place?>> PlaceOf = EF.CompileAsyncQuery(
         (MutuaDbContext db, Guid householdId, CancellationToken ct) => db.Households.AsNoTracking().Where(h => h.Id == householdId)
-            .Select(h => new Place(h.Id, h.CommunityId, h.GroupId, h.Community!.Currency, h.Community.TimeZone,
+            .Select(h => new Place(h.Id, h.CommunityId, h.GroupId, h.Community!.Currency, h.Community.TimeZone))
+            .FirstOrDefault());
+
+    private static readonly Func<MutuaDbContext, Guid, int, CancellationToken, Task<SaveTarget?>> SaveTargetOf = EF.CompileAsyncQuery(
+        (MutuaDbContext db, Guid householdId, int period, CancellationToken ct) => db.Households.AsNoTracking().Where(h => h.Id == householdId)
+            .Select(h => new SaveTarget(
+                new Place(h.Id, h.CommunityId, h.GroupId, h.Community!.Currency, h.Community.TimeZone),
+                db.CheckIns.Any(c => c.HouseholdId == h.Id && c.Period == period),
                 db.HouseholdMembers.Any(m => m.HouseholdId == h.Id
                     && db.Orientations.Any(o => o.PersonId == m.PersonId && o.CommunityId == h.CommunityId && o.FirstCheckInAt == null))))
             .FirstOrDefault());
