@@ -167,6 +167,24 @@ public sealed class CheckInServiceTests : WorldTests
     }
 
     [Fact]
+    public async Task Saves_of_a_new_month_at_the_same_moment_make_one_check_in_and_the_others_replace_it()
+    {
+        var rosa = await Host.PersonAsync("Rosa");
+        await Host.JoinAsync(rosa.Id, W.AminaHome);
+
+        // Each save reads that the month is not there yet; all but one lose the race to create it.
+        var saves = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            Save(i % 2 == 0 ? W.Amina : rosa, W.AminaHome, November, new CheckInInput(Income: [new(IncomeSource.Job, i * 1_000)], SavingsBalance: i))));
+
+        Assert.All(saves, s => s.Ok());
+        Assert.Equal(1, await Host.CountAsync<CheckIn>());
+        Assert.Equal(1, await Host.CountAsync<IncomeLine>());
+        var stored = (await Get(W.Amina, W.AminaHome, November)).Ok();
+        Assert.Contains(saves, s => s.Ok().SavingsBalance == stored.SavingsBalance);
+        Assert.Equal(stored.SavingsBalance * 1_000, stored.IncomeTotal);
+    }
+
+    [Fact]
     public async Task Income_named_twice_from_one_source_is_one_line_with_the_sum()
     {
         var input = new CheckInInput(Income: [new(IncomeSource.Job, 100), new(IncomeSource.Other, 5), new(IncomeSource.Job, 250)]);
