@@ -10,9 +10,12 @@ namespace Mutua.Data.Sqlite;
 
 public static class SqliteDatabase
 {
+#pragma warning disable EF1001 // see PlainSqliteConnection
     public static DbContextOptionsBuilder UseMutuaSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
-            .AddInterceptors(DurablePragmas.Instance);
+            .AddInterceptors(DurablePragmas.Instance)
+            .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, PlainSqliteConnection>();
+#pragma warning restore EF1001
 
     /// <summary>
     /// WAL lets readers and the writer work at once; synchronous=FULL makes every acknowledged
