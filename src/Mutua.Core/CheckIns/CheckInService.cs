@@ -12,6 +12,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     public const long MaxAmount = 10_000_000_000_000;
     public const int MaxHelpEntries = 40;
     public const int MaxActiveGoals = 10;
+    private const int MaxAttempts = 10;
 
     private sealed record Place(Guid Id, Guid CommunityId, Guid? GroupId, string Currency, string TimeZone);
 
@@ -95,9 +96,11 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 // The answer is built from what was just written: reading it back would double the work of a save.
                 return ToView(saved, place, month, prefilled: false, goals, names);
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException) when (attempt < MaxAttempts - 1)
             {
-                // Two saves raced to create the same month: the loser saves again, now as a replacement.
+                // Another save of the same month landed first (it created the month, or replaced the lines
+                // this one read): this one saves again on what is there now, as a replacement. Each lost
+                // race means another save got through, so a household's members saving at once all finish.
                 db.ChangeTracker.Clear();
             }
         }
@@ -165,6 +168,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         await foreach (var goal in OpenGoals(db, place.Id).WithCancellation(ct)) openGoals.Add(goal);
         var shownGoals = openGoals.ToList();
         var progress = new Dictionary<Guid, int>();
+        var goalsChanged = false;
         foreach (var entry in input.Goals ?? [])
         {
             var name = entry.Name?.Trim();
@@ -177,15 +181,21 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                 db.Goals.Add(goal);
                 openGoals.Add(goal);
                 shownGoals.Add(goal);
+                goalsChanged = true;
             }
-            else if (!string.IsNullOrWhiteSpace(name))
+            else if (!string.IsNullOrWhiteSpace(name) && !string.Equals(goal.Name, name, StringComparison.Ordinal))
             {
                 goal.Name = name;
+                goalsChanged = true;
             }
             if (entry.Percent is { } percent)
             {
                 progress[goal.Id] = percent;
-                if (percent >= 100) goal.ClosedAt ??= now;
+                if (percent >= 100 && goal.ClosedAt is null)
+                {
+                    goal.ClosedAt = now;
+                    goalsChanged = true;
+                }
             }
         }
         var reported = progress.Select(p => new GoalProgress { CheckInId = checkIn.Id, GoalId = p.Key, Percent = p.Value }).ToList();
@@ -199,7 +209,6 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         }
 
         // The same check-in sent again (a retry, a double tap) changes nothing: no write, no correction.
-        var goalsChanged = db.ChangeTracker.Entries<Goal>().Any(e => e.State != EntityState.Unchanged);
         if (!goalsChanged && before == Content(checkIn, income, help, reported))
         {
             db.ChangeTracker.Clear();
