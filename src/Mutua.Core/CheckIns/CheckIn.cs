@@ -42,6 +42,8 @@ public sealed class CheckIn
     public Guid RecordedById { get; set; }
     /// <summary>Changes made after the month closed; each one is also in <see cref="CheckInCorrection"/>.</summary>
     public int Corrections { get; set; }
+    /// <summary>Counts the writes: a save that read an older version finds it changed and saves again.</summary>
+    public int Version { get; set; }
 
     public List<IncomeLine> Income { get; set; } = [];
     public List<HelpExchange> Help { get; set; } = [];

@@ -87,21 +87,25 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         var names = new Dictionary<Guid, string>();
         if (await ValidateAsync(place, input, names, ct) is { } failure) return failure;
 
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // After a lost race the month is there, whatever was read before.
-                var (saved, goals) = await WriteAsync(viewer, target with { MonthSaved = target.MonthSaved || attempt > 0 }, month, state, input, now, ct);
+                var (saved, goals) = await WriteAsync(viewer, target, month, state, input, now, ct);
                 // The answer is built from what was just written: reading it back would double the work of a save.
                 return ToView(saved, place, month, prefilled: false, goals, names);
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts - 1)
+            catch (DbUpdateException e) when (attempt < MaxAttempts)
             {
-                // Another save of the same month landed first (it created the month, or replaced the lines
-                // this one read): this one saves again on what is there now, as a replacement. Each lost
-                // race means another save got through, so a household's members saving at once all finish.
                 db.ChangeTracker.Clear();
+                // Another save of the same month landed first: it created the month this one meant to
+                // create, or changed the check-in this one read. This one saves again on what is there,
+                // as a replacement; each lost race means another save got through, so a household's
+                // members saving at once all finish. Any other failure would fail again: it goes out.
+                var lostRace = e is DbUpdateConcurrencyException
+                    || (!target.MonthSaved && await db.CheckIns.AnyAsync(c => c.HouseholdId == householdId && c.Period == month.Period, ct));
+                if (!lostRace) throw;
+                target = target with { MonthSaved = true };
             }
         }
     }
@@ -216,6 +220,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         else
         {
             checkIn.UpdatedAt = now;
+            checkIn.Version++;
             checkIn.RecordedById = viewer.PersonId;
             if (state == MonthState.Closed)
             {

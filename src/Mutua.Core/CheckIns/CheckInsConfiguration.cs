@@ -14,6 +14,10 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         b.HasIndex(c => new { c.CommunityId, c.Period });
         b.HasIndex(c => new { c.GroupId, c.Period });
         b.Property(c => c.Currency).HasMaxLength(3).IsRequired();
+        // Two replacements of one month that read the same check-in cannot both land: the second finds
+        // it changed and saves again on what is there (CheckInService.SaveAsync). Not UpdatedAt: two
+        // writes can share an instant.
+        b.Property(c => c.Version).IsConcurrencyToken();
         foreach (var notes in new[] { nameof(CheckIn.HealthNotes), nameof(CheckIn.EducationNotes), nameof(CheckIn.HousingNotes),
                      nameof(CheckIn.LeadershipNotes), nameof(CheckIn.NeedsNotes), nameof(CheckIn.WhatsNew) })
         {

@@ -185,6 +185,27 @@ public sealed class CheckInServiceTests : WorldTests
     }
 
     [Fact]
+    public async Task Replacements_at_the_same_moment_of_a_check_in_without_lines_all_land_one_after_another()
+    {
+        var rosa = await Host.PersonAsync("Rosa");
+        await Host.JoinAsync(rosa.Id, W.AminaHome);
+        // October is closed: every save that lands is recorded as a correction, so none may be lost.
+        (await Save(W.Amina, W.AminaHome, October, new CheckInInput(SavingsBalance: 0))).Ok();
+
+        // They all read the same check-in with no lines to delete: only its version tells them apart.
+        var saves = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            Save(i % 2 == 0 ? W.Amina : rosa, W.AminaHome, October, new CheckInInput(Income: [new(IncomeSource.Job, i * 1_000)], SavingsBalance: i))));
+
+        Assert.All(saves, s => s.Ok());
+        Assert.Equal(1, await Host.CountAsync<CheckIn>());
+        Assert.Equal(1, await Host.CountAsync<IncomeLine>());
+        var stored = (await Get(W.Amina, W.AminaHome, October)).Ok();
+        Assert.Equal(stored.SavingsBalance * 1_000, stored.IncomeTotal);
+        Assert.Equal(9, stored.Corrections);
+        Assert.Equal(9, await Host.CountAsync<CheckInCorrection>());
+    }
+
+    [Fact]
     public async Task Income_named_twice_from_one_source_is_one_line_with_the_sum()
     {
         var input = new CheckInInput(Income: [new(IncomeSource.Job, 100), new(IncomeSource.Other, 5), new(IncomeSource.Job, 250)]);
