@@ -415,7 +415,6 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
             return await db.CheckIns.Include(c => c.Income).Include(c => c.Help).Include(c => c.Goals).AsSplitQuery().AsNoTracking()
                 .FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Period == period, ct);
         }
-        // A save mostly creates the month: one query finds it is not there yet.
         var checkIn = await TrackedCheckIn(db, householdId, period, ct);
         if (checkIn is null) return null;
         await db.Entry(checkIn).Collection(c => c.Income).LoadAsync(ct);

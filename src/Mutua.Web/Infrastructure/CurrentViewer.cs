@@ -13,10 +13,7 @@ public sealed class CurrentViewer(IHttpContextAccessor http, MutuaDbContext db)
     {
         if (viewer is not null) return viewer;
         var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!Guid.TryParse(id, out var personId)) return viewer = Viewer.Anonymous;
-        // A signed-in request reads several times: one connection serves them all.
-        await db.HoldConnectionAsync(ct);
-        viewer = await Viewer.LoadAsync(db, personId, ct);
+        viewer = Guid.TryParse(id, out var personId) ? await Viewer.LoadAsync(db, personId, ct) : Viewer.Anonymous;
         return viewer;
     }
 }
