@@ -230,8 +230,6 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                     CheckInId = checkIn.Id, At = now, ById = viewer.PersonId,
                     Summary = isNew ? "recorded after the month closed" : "changed after the month closed",
                 });
-                // Kept insights of that month no longer tell the truth.
-                await Insights.InsightsService.MarkStale(db, place.CommunityId, checkIn.GroupId, month.Period, ct);
             }
             if (isNew && target.OrientationPending)
             {

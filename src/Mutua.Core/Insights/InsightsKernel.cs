@@ -1,76 +1,128 @@
 using System.Numerics;
+using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Insights;
 
-/// <summary>One check-in as insights see it: no names, no notes, only the summary columns.</summary>
-public readonly record struct CheckInFacts(int Period, long? Income, long? Savings, int NeedsMask, int WantsMask, bool GaveHelp, bool ReceivedHelp);
+/// <summary>One check-in as insights see it: no names, no notes, only the summary columns and the group it was made in.</summary>
+public readonly record struct CheckInFacts(int Period, long? Income, long? Savings, int NeedsMask, int WantsMask, bool GaveHelp, bool ReceivedHelp,
+    Guid? GroupId = null);
 
-/// <summary>A number, or "too few to show" when fewer than <see cref="InsightsKernel.MinHouseholds"/> households are behind it.</summary>
-public readonly record struct Cell(long? Value)
+/// <summary>
+/// A month of a community or a group as published. <see cref="Published"/> is false until the month has
+/// settled (its check-ins can no longer be edited): then every cell is "too few to show".
+/// </summary>
+public sealed record MonthInsights(int Period, bool Published, Cell Households, Cell CheckedIn, Cell ParticipationPercent,
+    Quartiles Income, Quartiles Savings, Cell GavePercent, Cell ReceivedPercent, IReadOnlyList<Cell> Needs, IReadOnlyList<Cell> Wants)
 {
-    public bool Suppressed => Value is null;
-    public static readonly Cell TooFew = new(null);
+    public static MonthInsights NotYet(int period) => new(period, false, Cell.TooFew, Cell.TooFew, Cell.TooFew, Quartiles.TooFew, Quartiles.TooFew,
+        Cell.TooFew, Cell.TooFew, Enumerable.Repeat(Cell.TooFew, InsightsKernel.Categories).ToList(),
+        Enumerable.Repeat(Cell.TooFew, InsightsKernel.Categories).ToList());
 }
 
-public sealed record Quartiles(Cell Low, Cell Median, Cell High);
-
-public sealed record MonthInsights(int Period, int Households, Cell CheckedIn, Cell ParticipationPercent,
-    Quartiles Income, Quartiles Savings, Cell GavePercent, Cell ReceivedPercent, IReadOnlyList<Cell> Needs, IReadOnlyList<Cell> Wants);
+/// <summary>A month of a community and of every one of its groups, published together so their cells can be protected together.</summary>
+public sealed record PartitionMonth(MonthInsights Community, IReadOnlyDictionary<Guid, MonthInsights> Groups);
 
 /// <summary>
 /// The arithmetic of insights, on plain data (DESIGN §3): per month, how many checked in, income and
-/// savings quartiles, shares who gave and received help, and how many need or want each category.
-/// Any figure resting on fewer than five households is suppressed (DESIGN §6).
+/// savings quartiles, shares who gave and received help, and how many need or want each category —
+/// for the community and each of its groups at once, every figure through <see cref="Disclosure"/>.
 /// </summary>
 public static class InsightsKernel
 {
-    public const int MinHouseholds = 5;
     public const int Categories = 11;
 
-    /// <param name="facts">Check-ins of the months in range, in any order.</param>
-    /// <param name="householdsByPeriod">How many households belonged to the community (or group) in each month.</param>
-    public static IReadOnlyList<MonthInsights> Compute(IReadOnlyList<CheckInFacts> facts, IReadOnlyList<(int Period, int Households)> householdsByPeriod)
+    /// <summary>Counts of one scope (the community, a group, or the households in no group) before anything is held back.</summary>
+    private sealed class Tally
     {
-        var byPeriod = new Dictionary<int, List<CheckInFacts>>();
-        foreach (var f in facts)
+        public int Households;
+        public int CheckedIn;
+        public int Gave;
+        public int Received;
+        public readonly long[] Needs = new long[Categories];
+        public readonly long[] Wants = new long[Categories];
+        public readonly List<long> Incomes = [];
+        public readonly List<long> Savings = [];
+
+        public void Add(CheckInFacts f)
         {
-            if (!byPeriod.TryGetValue(f.Period, out var list)) byPeriod[f.Period] = list = [];
-            list.Add(f);
+            CheckedIn++;
+            if (f.Income is { } i) Incomes.Add(i);
+            if (f.Savings is { } s) Savings.Add(s);
+            if (f.GaveHelp) Gave++;
+            if (f.ReceivedHelp) Received++;
+            Count(Needs, f.NeedsMask);
+            Count(Wants, f.WantsMask);
         }
-        var result = new List<MonthInsights>(householdsByPeriod.Count);
-        foreach (var (period, households) in householdsByPeriod)
-        {
-            result.Add(Month(period, households, byPeriod.GetValueOrDefault(period) ?? []));
-        }
-        return result;
     }
 
-    private static MonthInsights Month(int period, int households, List<CheckInFacts> rows)
+    /// <summary>One scope with no parts to protect against (tests, and a community without groups).</summary>
+    public static IReadOnlyList<MonthInsights> Compute(IReadOnlyList<CheckInFacts> facts, IReadOnlyList<(int Period, int Households)> householdsByPeriod) =>
+        householdsByPeriod.Select(p => Month(p.Period, facts.Where(f => f.Period == p.Period).Select(f => f with { GroupId = null }).ToList(),
+            p.Households, new Dictionary<Guid, int>()).Community).ToList();
+
+    /// <summary>
+    /// A settled month of a community and all its groups.
+    /// </summary>
+    /// <param name="facts">The month's check-ins, each with the group it was made in (null: in no group).</param>
+    /// <param name="households">How many households the community had that month.</param>
+    /// <param name="householdsByGroup">How many of them each group had; every group of the community is listed, empty ones too.</param>
+    public static PartitionMonth Month(int period, IReadOnlyList<CheckInFacts> facts, int households, IReadOnlyDictionary<Guid, int> householdsByGroup)
     {
-        var n = rows.Count;
-        var enough = n >= MinHouseholds;
-        var needs = new long[Categories];
-        var wants = new long[Categories];
-        int gave = 0, received = 0;
-        var incomes = new List<long>(n);
-        var savings = new List<long>(n);
-        foreach (var r in rows)
+        var total = new Tally { Households = households };
+        var groups = householdsByGroup.ToDictionary(g => g.Key, g => new Tally { Households = g.Value });
+        var ungrouped = new Tally { Households = Math.Max(0, households - householdsByGroup.Values.Sum()) };
+        foreach (var f in facts)
         {
-            if (r.Income is { } i) incomes.Add(i);
-            if (r.Savings is { } s) savings.Add(s);
-            if (r.GaveHelp) gave++;
-            if (r.ReceivedHelp) received++;
-            Count(needs, r.NeedsMask);
-            Count(wants, r.WantsMask);
+            total.Add(f);
+            // A check-in made in a group that no longer exists counts with the households in no group.
+            (f.GroupId is { } g && groups.TryGetValue(g, out var group) ? group : ungrouped).Add(f);
         }
-        return new MonthInsights(period, households,
-            enough ? new Cell(n) : Cell.TooFew,
-            enough && households > 0 ? new Cell((long)Math.Round(100.0 * n / households)) : Cell.TooFew,
-            QuartilesOf(incomes), QuartilesOf(savings),
-            ShareCell(gave, n, enough),
-            ShareCell(received, n, enough),
-            needs.Select(c => CountCell(c, enough)).ToList(),
-            wants.Select(c => CountCell(c, enough)).ToList());
+
+        var ids = groups.Keys.ToList();
+        var parts = ids.Select(id => groups[id]).Append(ungrouped).ToList();
+        // The cells of one figure across the community (index 0), its groups, and the households in no group (last, never shown).
+        bool[] Protected(Func<Tally, long> value, Func<Tally, long> of, Func<long, long, bool> safe)
+        {
+            var cells = new List<TableCell> { new(value(total), true, safe(value(total), of(total))) };
+            var index = new List<int> { -1 };
+            for (var i = 0; i < parts.Count; i++)
+            {
+                // A part with nobody behind it adds nothing to the total: leaving it out protects as if everyone knew it was empty.
+                if (of(parts[i]) == 0) continue;
+                var last = i == parts.Count - 1;
+                cells.Add(new TableCell(value(parts[i]), !last, safe(value(parts[i]), of(parts[i]))));
+                index.Add(i);
+            }
+            var shown = Disclosure.Protect(cells);
+            var result = new bool[parts.Count + 1];
+            result[0] = shown[0];
+            for (var c = 1; c < cells.Count; c++) result[index[c] + 1] = shown[c];
+            return result;
+        }
+
+        var size = Protected(t => t.Households, t => Math.Max(t.Households, 1), (v, _) => Disclosure.MayShowSize(v));
+        var checkedIn = Protected(t => t.CheckedIn, t => t.Households, Disclosure.MayShowCount);
+        var gave = Protected(t => t.Gave, t => t.CheckedIn, Disclosure.MayShowCount);
+        var received = Protected(t => t.Received, t => t.CheckedIn, Disclosure.MayShowCount);
+        var needs = Enumerable.Range(0, Categories).Select(k => Protected(t => t.Needs[k], t => t.CheckedIn, Disclosure.MayShowCount)).ToList();
+        var wants = Enumerable.Range(0, Categories).Select(k => Protected(t => t.Wants[k], t => t.CheckedIn, Disclosure.MayShowCount)).ToList();
+
+        MonthInsights Publish(Tally t, int at)
+        {
+            static Cell If(bool shown, long value) => shown ? new Cell(value) : Cell.TooFew;
+            static Cell Percent(bool shown, long count, long of) =>
+                shown && of > 0 ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
+            return new MonthInsights(period, true,
+                If(size[at], t.Households),
+                If(checkedIn[at], t.CheckedIn),
+                Percent(checkedIn[at] && size[at], t.CheckedIn, t.Households),
+                Disclosure.QuartilesOf(t.Incomes), Disclosure.QuartilesOf(t.Savings),
+                Percent(gave[at], t.Gave, t.CheckedIn), Percent(received[at], t.Received, t.CheckedIn),
+                needs.Select((shown, k) => If(shown[at], t.Needs[k])).ToList(),
+                wants.Select((shown, k) => If(shown[at], t.Wants[k])).ToList());
+        }
+
+        return new PartitionMonth(Publish(total, 0), ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => Publish(groups[p.id], p.i + 1)));
     }
 
     private static void Count(long[] counts, int mask)
@@ -84,22 +136,4 @@ public static class InsightsKernel
             bits &= bits - 1;
         }
     }
-
-    /// <summary>A count of 1–4 households could point at someone: shown as too few. Zero is safe to show.</summary>
-    private static Cell CountCell(long count, bool enough) =>
-        enough && (count == 0 || count >= MinHouseholds) ? new Cell(count) : Cell.TooFew;
-
-    /// <summary>A share resting on 1–4 households ("20 % of 5") would point at them, like a small count.</summary>
-    private static Cell ShareCell(int count, int n, bool enough) =>
-        enough && (count == 0 || count >= MinHouseholds) ? new Cell((long)Math.Round(100.0 * count / n)) : Cell.TooFew;
-
-    /// <summary>Quartiles by the nearest-rank method, over values that at least five households gave.</summary>
-    internal static Quartiles QuartilesOf(List<long> values)
-    {
-        if (values.Count < MinHouseholds) return new Quartiles(Cell.TooFew, Cell.TooFew, Cell.TooFew);
-        values.Sort();
-        return new Quartiles(new Cell(Rank(values, 0.25)), new Cell(Rank(values, 0.5)), new Cell(Rank(values, 0.75)));
-    }
-
-    private static long Rank(List<long> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
+using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Insights;
 
@@ -24,107 +25,117 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
         if (groupId is not null && !await db.Groups.AnyAsync(g => g.Id == groupId && g.CommunityId == communityId, ct))
             return Failure.GroupNotInCommunity;
 
-        var end = to ?? Month.Current(clock.GetUtcNow(), community.TimeZone);
+        var end = to ?? LastSettled(clock.GetUtcNow(), community.TimeZone);
         var start = from ?? Enumerable.Range(0, 11).Aggregate(end, (m, _) => m.Previous);
         if (start > end || Month.Range(start, end).Count() > MaxMonths) return Failure.InvalidMonth;
 
-        var scope = groupId ?? communityId;
+        var now = clock.GetUtcNow();
         var months = Month.Range(start, end).ToList();
-        var kept = await db.InsightsSnapshots.AsNoTracking()
-            .Where(s => s.Scope == scope && s.Period >= start.Period && s.Period <= end.Period)
-            .Select(s => new { s.Id, s.Period, s.Stale, s.Version, s.Data })
-            .ToDictionaryAsync(s => s.Period, ct);
-        var result = new Dictionary<int, MonthInsights>();
-        foreach (var s in kept.Values.Where(s => !s.Stale)) result[s.Period] = InsightsSnapshot.Read(s.Data);
-
-        var missing = months.Where(m => !result.ContainsKey(m.Period)).ToList();
-        if (missing.Count > 0)
-        {
-            var computed = await ComputeAsync(communityId, community.TimeZone, groupId, missing, ct);
-            foreach (var month in computed) result[month.Period] = month;
-            var now = clock.GetUtcNow();
-            var settled = computed.Where(m => IsSettled(Month.FromPeriod(m.Period), now, community.TimeZone)).ToList();
-            if (settled.Count > 0)
-            {
-                await KeepAsync(communityId, scope, settled,
-                    kept.Values.Where(s => s.Stale).ToDictionary(s => s.Period, s => (s.Id, s.Version)), now, ct);
-            }
-        }
+        var settled = months.Where(m => IsSettled(m, now, community.TimeZone)).ToList();
+        var result = settled.Count == 0 ? [] : await PublishedAsync(communityId, community.TimeZone, groupId ?? communityId, settled, now, ct);
 
         return new CommunityInsights(communityId, community.Name, community.Currency, start.ToString(), end.ToString(), groupId,
-            months.Select(m => result[m.Period]).ToList());
+            months.Select(m => result.GetValueOrDefault(m.Period) ?? MonthInsights.NotYet(m.Period)).ToList());
     }
 
     /// <summary>
-    /// Settled months of the community (not its groups, which are computed when first asked for) kept
-    /// ahead of time, so the first reader of a month does not wait either. Returns how many were computed.
+    /// Settled months of the community and its groups published ahead of time, so the first reader of a month
+    /// does not wait either. Returns how many months were computed.
     /// </summary>
     public async Task<int> PrecomputeAsync(Guid communityId, int months, CancellationToken ct = default)
     {
         var timeZone = await db.Communities.AsNoTracking().Where(c => c.Id == communityId).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
         if (timeZone is null) return 0;
         var now = clock.GetUtcNow();
-        var last = Month.Current(now, timeZone);
-        while (!IsSettled(last, now, timeZone)) last = last.Previous;
+        var last = LastSettled(now, timeZone);
         var first = Enumerable.Range(1, Math.Max(months, 1) - 1).Aggregate(last, (m, _) => m.Previous);
         var kept = await db.InsightsSnapshots.AsNoTracking()
             .Where(s => s.Scope == communityId && s.Period >= first.Period && s.Period <= last.Period)
-            .Select(s => new { s.Id, s.Period, s.Stale, s.Version }).ToListAsync(ct);
-        var missing = Month.Range(first, last).Where(m => !kept.Any(k => k.Period == m.Period && !k.Stale)).ToList();
+            .Select(s => s.Period).ToListAsync(ct);
+        var missing = Month.Range(first, last).Where(m => !kept.Contains(m.Period)).ToList();
         if (missing.Count == 0) return 0;
-        var computed = await ComputeAsync(communityId, timeZone, null, missing, ct);
-        await KeepAsync(communityId, communityId, computed, kept.Where(k => k.Stale).ToDictionary(k => k.Period, k => (k.Id, k.Version)), now, ct);
-        return computed.Count;
+        await KeepAsync(communityId, await ComputeAsync(communityId, timeZone, missing, ct), now, ct);
+        return missing.Count;
     }
 
     /// <summary>
-    /// A month is kept once it has been closed for a day: saves made while it was open are in by then,
-    /// and any later change is a correction, which marks the kept month stale (<see cref="MarkStale"/>).
+    /// A month is published once it has been closed for a day: saves made while it was open are in by then.
+    /// It is computed once and never again (docs/privacy.md): a household's later corrections stay in its own
+    /// record, so nobody can change their own figures and watch what the published ones do.
     /// </summary>
-    private static bool IsSettled(Month month, DateTimeOffset now, string timeZone) =>
+    public static bool IsSettled(Month month, DateTimeOffset now, string timeZone) =>
         month.StateAt(now.AddDays(-1), timeZone) == MonthState.Closed;
 
-    private async Task<List<MonthInsights>> ComputeAsync(Guid communityId, string timeZone, Guid? groupId, List<Month> months, CancellationToken ct)
+    /// <summary>The latest month whose figures are published: the default end of a range.</summary>
+    public static Month LastSettled(DateTimeOffset now, string timeZone)
     {
-        int from = months[0].Period, to = months[^1].Period;
-        var checkIns = db.CheckIns.AsNoTracking()
-            .Where(c => c.CommunityId == communityId && c.Period >= from && c.Period <= to);
-        if (groupId is not null) checkIns = checkIns.Where(c => c.GroupId == groupId);
-        var wanted = months.Select(m => m.Period).ToHashSet();
-        var facts = (await checkIns
-            .Select(c => new CheckInFacts(c.Period, c.IncomeTotal, c.SavingsBalance, c.NeedsMask, c.WantsMask, c.GaveHelp, c.ReceivedHelp))
-            .ToListAsync(ct)).Where(f => wanted.Contains(f.Period)).ToList();
-
-        var households = db.Households.AsNoTracking().Where(h => h.CommunityId == communityId);
-        if (groupId is not null) households = households.Where(h => h.GroupId == groupId);
-        // Households that joined a day or more before the first month began joined before it in every time
-        // zone: SQL counts them. Only the later ones are read, to place each in its month where the community lives.
-        var early = new DateTimeOffset(months[0].Year, months[0].Number, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
-        var before = await households.CountAsync(h => h.CreatedAt < early, ct);
-        var joined = (await households.Where(h => h.CreatedAt >= early).Select(h => h.CreatedAt).ToListAsync(ct))
-            .Select(at => Month.Current(at, timeZone).Period).Order().ToArray();
-        var counts = months.Select(m => (m.Period, Households: before + UpTo(joined, m.Period))).ToList();
-        return InsightsKernel.Compute(facts, counts).ToList();
+        var month = Month.Current(now, timeZone);
+        while (!IsSettled(month, now, timeZone)) month = month.Previous;
+        return month;
     }
 
-    /// <summary>How many of the sorted join months are at or before the period.</summary>
-    private static int UpTo(int[] sorted, int period)
+    /// <summary>The day, where the community lives, from which a month's figures are published.</summary>
+    public static DateOnly PublishedFrom(Month month) =>
+        new DateOnly(month.Next.Year, month.Next.Number, 1).AddDays(Month.EditableDaysAfterEnd + 1);
+
+    /// <summary>The scope's settled months as published: kept ones as they were kept, the others computed and kept now.</summary>
+    private async Task<Dictionary<int, MonthInsights>> PublishedAsync(Guid communityId, string timeZone, Guid scope, List<Month> months,
+        DateTimeOffset now, CancellationToken ct)
     {
-        var i = Array.BinarySearch(sorted, period + 1);
-        if (i < 0) return ~i;
-        while (i > 0 && sorted[i - 1] == period + 1) i--;
-        return i;
+        int from = months[0].Period, to = months[^1].Period;
+        async Task<Dictionary<int, MonthInsights>> Kept() => (await db.InsightsSnapshots.AsNoTracking()
+                .Where(s => s.Scope == scope && s.Period >= from && s.Period <= to).Select(s => new { s.Period, s.Data }).ToListAsync(ct))
+            .ToDictionary(s => s.Period, s => InsightsSnapshot.Read(s.Data));
+        var result = await Kept();
+        var missing = months.Where(m => !result.ContainsKey(m.Period)).ToList();
+        if (missing.Count == 0) return result;
+        await KeepAsync(communityId, await ComputeAsync(communityId, timeZone, missing, ct), now, ct);
+        // Read back what was kept, not what was computed: a reader that lost the race serves the same figures as the winner.
+        return await Kept();
+    }
+
+    private async Task<List<(Month Month, PartitionMonth Figures)>> ComputeAsync(Guid communityId, string timeZone, List<Month> months,
+        CancellationToken ct)
+    {
+        int from = months[0].Period, to = months[^1].Period;
+        var wanted = months.Select(m => m.Period).ToHashSet();
+        var facts = (await db.CheckIns.AsNoTracking()
+                .Where(c => c.CommunityId == communityId && c.Period >= from && c.Period <= to)
+                .Select(c => new CheckInFacts(c.Period, c.IncomeTotal, c.SavingsBalance, c.NeedsMask, c.WantsMask, c.GaveHelp, c.ReceivedHelp, c.GroupId))
+                .ToListAsync(ct))
+            .Where(f => wanted.Contains(f.Period)).GroupBy(f => f.Period).ToDictionary(g => g.Key, g => g.ToList());
+        var groups = await db.Groups.AsNoTracking().Where(g => g.CommunityId == communityId).Select(g => g.Id).ToListAsync(ct);
+        // Each household in the month it joined, where the community lives; counted in its group as it is now.
+        var households = (await db.Households.AsNoTracking().Where(h => h.CommunityId == communityId)
+                .Select(h => new { h.GroupId, h.CreatedAt }).ToListAsync(ct))
+            .Select(h => (h.GroupId, Joined: Month.Current(h.CreatedAt, timeZone).Period)).ToList();
+
+        return months.Select(m =>
+        {
+            var members = households.Where(h => h.Joined <= m.Period).ToList();
+            var byGroup = groups.ToDictionary(g => g, g => members.Count(h => h.GroupId == g));
+            return (m, InsightsKernel.Month(m.Period, facts.GetValueOrDefault(m.Period) ?? [], members.Count, byGroup));
+        }).ToList();
     }
 
     /// <summary>
-    /// Keeps computed months in one save: new rows, or stale rows replaced only if nobody marked them again
-    /// meanwhile. Losing a race to another reader or to a correction is fine: this answer was served, the
-    /// next reader computes; the other months are then kept one by one.
+    /// Keeps computed months of the community and its groups in one save. A row that another reader kept first
+    /// stays as it is: the rows are then added one by one, and the ones already there are skipped.
     /// </summary>
-    private async Task KeepAsync(Guid communityId, Guid scope, IReadOnlyList<MonthInsights> months,
-        Dictionary<int, (Guid Id, int Version)> stale, DateTimeOffset now, CancellationToken ct)
+    private async Task KeepAsync(Guid communityId, IReadOnlyList<(Month Month, PartitionMonth Figures)> months, DateTimeOffset now,
+        CancellationToken ct)
     {
-        foreach (var month in months) Track(month);
+        var rows = months.SelectMany(m => m.Figures.Groups.Select(g => (Scope: g.Key, Figures: g.Value)).Prepend((Scope: communityId, Figures: m.Figures.Community))
+            .Select(s => new InsightsSnapshot
+            {
+                CommunityId = communityId, Scope = s.Scope, Period = m.Month.Period, ComputedAt = now, Data = InsightsSnapshot.Write(s.Figures),
+            })).ToList();
+        var periods = months.Select(m => m.Month.Period).ToList();
+        var existing = (await db.InsightsSnapshots.AsNoTracking().Where(s => s.CommunityId == communityId && periods.Contains(s.Period))
+            .Select(s => new { s.Scope, s.Period }).ToListAsync(ct)).Select(s => (s.Scope, s.Period)).ToHashSet();
+        rows = rows.Where(r => !existing.Contains((r.Scope, r.Period))).ToList();
+        if (rows.Count == 0) return;
+        db.InsightsSnapshots.AddRange(rows);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -133,63 +144,21 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // Someone raced us on one of them: keep the others one by one.
+            // Someone kept one of them first: keep the others one by one.
             db.ChangeTracker.Clear();
         }
-        foreach (var month in months)
+        foreach (var row in rows)
         {
-            Track(month);
+            db.InsightsSnapshots.Add(row);
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException)
             {
-                // Another reader kept it first, or a correction marked it stale again.
+                // Another reader kept it first; theirs is the published one.
             }
             db.ChangeTracker.Clear();
-        }
-
-        void Track(MonthInsights month)
-        {
-            var row = new InsightsSnapshot
-            {
-                CommunityId = communityId, Scope = scope, Period = month.Period, ComputedAt = now, Data = InsightsSnapshot.Write(month),
-            };
-            if (!stale.TryGetValue(month.Period, out var old))
-            {
-                db.InsightsSnapshots.Add(row);
-                return;
-            }
-            row.Id = old.Id;
-            row.Version = old.Version;
-            db.InsightsSnapshots.Attach(row);
-            row.Version = old.Version + 1;
-            db.Entry(row).Property(r => r.Data).IsModified = true;
-            db.Entry(row).Property(r => r.ComputedAt).IsModified = true;
-            db.Entry(row).Property(r => r.Stale).IsModified = true;
-        }
-    }
-
-    /// <summary>
-    /// Marks a month's kept insights of the community and the group stale, in the caller's unit of work,
-    /// making a stale mark where none is kept so a reader computing from older rows cannot keep its answer.
-    /// </summary>
-    public static async Task MarkStale(MutuaDbContext db, Guid communityId, Guid? groupId, int period, CancellationToken ct)
-    {
-        Guid[] scopes = groupId is { } g ? [communityId, g] : [communityId];
-        var rows = await db.InsightsSnapshots.Where(s => scopes.Contains(s.Scope) && s.Period == period).ToListAsync(ct);
-        foreach (var scope in scopes)
-        {
-            var row = rows.FirstOrDefault(r => r.Scope == scope);
-            if (row is null)
-            {
-                db.InsightsSnapshots.Add(new InsightsSnapshot { CommunityId = communityId, Scope = scope, Period = period, Stale = true });
-                continue;
-            }
-            row.Stale = true;
-            row.Data = "";
-            row.Version++;
         }
     }
 

@@ -2,13 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mutua.Core.Communities;
+using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Insights;
 
 /// <summary>
-/// A settled month's insights for a community or one of its groups, kept so pages never wait for a
-/// scan of months that no longer change. A correction to that month marks it stale; the next reader
-/// computes it again.
+/// A settled month's insights for a community or one of its groups, as published: computed once, never
+/// again (docs/privacy.md), so pages never wait for a scan and a correction cannot be used as a probe.
 /// </summary>
 public sealed class InsightsSnapshot
 {
@@ -17,11 +17,8 @@ public sealed class InsightsSnapshot
     /// <summary>The group's id for a group's month, the community's id for the whole community.</summary>
     public Guid Scope { get; set; }
     public int Period { get; set; }
-    public bool Stale { get; set; }
-    /// <summary>Moves on every change, so a reader that computed from older rows cannot overwrite a newer mark.</summary>
-    public int Version { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
-    /// <summary>The month's <see cref="MonthInsights"/> as JSON, suppression already applied; empty while stale.</summary>
+    /// <summary>The month's <see cref="MonthInsights"/> as JSON, disclosure rules already applied.</summary>
     public string Data { get; set; } = "";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -39,7 +36,6 @@ internal sealed class InsightsSnapshotConfiguration : IEntityTypeConfiguration<I
         b.HasOne<Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.Scope, s.Period }).IsUnique();
         b.HasIndex(s => s.CommunityId);
-        b.Property(s => s.Version).IsConcurrencyToken();
         b.Property(s => s.Data).IsRequired();
     }
 }

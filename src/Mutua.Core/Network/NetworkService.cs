@@ -45,7 +45,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
 {
     public const int MaxMonths = 60;
     public const int DefaultMonths = 12;
-    public const int MinHouseholds = InsightsKernel.MinHouseholds;
+    public const int MinHouseholds = Privacy.Disclosure.MinHouseholds;
 
     public async Task<Outcome<HelpNetwork>> ForCommunityAsync(Viewer viewer, Guid communityId, Month? from, Month? to, CancellationToken ct = default)
     {

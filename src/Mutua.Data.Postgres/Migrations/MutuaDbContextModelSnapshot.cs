@@ -818,13 +818,6 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<Guid>("Scope")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Stale")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");

@@ -803,13 +803,6 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.Property<Guid>("Scope")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Stale")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");

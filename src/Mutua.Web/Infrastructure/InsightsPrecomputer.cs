@@ -5,7 +5,7 @@ using Mutua.Core.Insights;
 namespace Mutua.Web.Infrastructure;
 
 /// <summary>
-/// Keeps every community's settled months of insights ready (the last three years), shortly after start
+/// Keeps every community's settled months of insights ready (as far back as a page can ask: every readable month is published once, at settlement), shortly after start
 /// and then every hour, so no page waits for a scan of old months. Each node may run it: a month kept
 /// twice is kept once (unique per scope and month), and the work is skipped when nothing is missing.
 /// Off with Mutua__Insights__Precompute=false.
@@ -13,7 +13,7 @@ namespace Mutua.Web.Infrastructure;
 internal sealed class InsightsPrecomputer(IServiceScopeFactory scopes, IConfiguration config, ILogger<InsightsPrecomputer> log)
     : BackgroundService
 {
-    private const int Months = 36;
+    private const int Months = InsightsService.MaxMonths;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,6 +3,7 @@ using Mutua.Core.Accounts;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Core.Insights;
+using Mutua.Core.Privacy;
 using Mutua.Core.Tests.Support;
 
 namespace Mutua.Core.Tests.Insights;
@@ -62,17 +63,19 @@ public sealed class InsightsServiceTests : WorldTests
         Assert.All(AllCells(g), c => Assert.True(c.Suppressed, "a cell of a group of four households was shown"));
 
         var c = Assert.Single(community.Months);
-        Assert.Equal(7, c.CheckedIn.Value);
-        Assert.Equal(40_000, c.Income.Median.Value); // 10,000 … 70,000: the 4th of 7
-        Assert.Equal(20_000, c.Income.Low.Value);    // ceil(1.75) = 2nd
-        Assert.Equal(60_000, c.Income.High.Value);   // ceil(5.25) = 6th
+        Assert.True(c.Published);
+        Assert.Equal(0, c.Households.Value); // all seven households joined in November, after the month
+        // Harrell–Davis of 10,000 … 70,000, to two significant digits: 22,517 / 40,000 / 57,483.
+        Assert.Equal(40_000, c.Income.Median.Value);
+        Assert.Equal(23_000, c.Income.Low.Value);
+        Assert.Equal(57_000, c.Income.High.Value);
         Assert.Equal(4_000, c.Savings.Median.Value);
-        Assert.Equal(100, c.GavePercent.Value);
-        Assert.Equal(0, c.ReceivedPercent.Value);
-        Assert.Equal(7, c.Needs[(int)NeedCategory.Food].Value);
-        Assert.Equal(7, c.Needs[(int)NeedCategory.SchoolCosts].Value);
-        Assert.Equal(0, c.Needs[(int)NeedCategory.Transport].Value);
-        Assert.Equal(7, c.Wants[(int)NeedCategory.Training].Value);
+        // All seven gave help, none received, all need food: all-or-nothing over fewer than ten households is not shown.
+        Assert.True(c.CheckedIn.Suppressed);
+        Assert.True(c.GavePercent.Suppressed);
+        Assert.True(c.ReceivedPercent.Suppressed);
+        Assert.True(c.Needs[(int)NeedCategory.Food].Suppressed);
+        Assert.True(c.Needs[(int)NeedCategory.Transport].Suppressed);
         Assert.Null(community.GroupId);
         Assert.Equal("RWF", community.Currency);
     }
@@ -86,8 +89,9 @@ public sealed class InsightsServiceTests : WorldTests
 
         var g = Assert.Single((await Insights(W.Sara, October, October, abahizi.Id)).Ok().Months);
 
-        Assert.Equal(5, g.CheckedIn.Value);
+        Assert.Equal(20_000, g.Income.Median.Value); // 1, 10,000, 20,000, 30,000, 40,000
         Assert.False(g.Income.Median.Suppressed);
+        Assert.True(g.CheckedIn.Suppressed, "five of five checked in says it of every one of them");
     }
 
     [Fact]
@@ -110,13 +114,16 @@ public sealed class InsightsServiceTests : WorldTests
     }
 
     [Fact]
-    public async Task Without_a_range_it_is_the_last_twelve_months()
+    public async Task Without_a_range_it_is_the_twelve_months_up_to_the_last_published_one()
     {
+        // On 23 November, October (closed on the 10th) is published; November is still open.
         var all = (await Insights(W.Claude)).Ok();
-        Assert.Equal("2025-12", all.From);
-        Assert.Equal("2026-11", all.To);
+        Assert.Equal("2025-11", all.From);
+        Assert.Equal("2026-10", all.To);
         Assert.Equal(12, all.Months.Count);
-        Assert.Equal(Month.Range(new Month(2025, 12), November).Select(m => m.Period), all.Months.Select(m => m.Period));
+        Assert.Equal(Month.Range(new Month(2025, 11), October).Select(m => m.Period), all.Months.Select(m => m.Period));
+        Assert.All(all.Months, m => Assert.True(m.Published));
+        Assert.Equal(new DateOnly(2026, 12, 12), InsightsService.PublishedFrom(November)); // closed on the 11th, settled a day later
     }
 
     [Fact]
@@ -148,18 +155,21 @@ public sealed class InsightsServiceTests : WorldTests
         await Joined(W.BoscoHome, new DateTimeOffset(2026, 9, 30, 22, 30, 0, TimeSpan.Zero));
         await Joined(W.JeanHome, new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
 
+        // Five households of Umucyo that joined long before, so the counts are big enough to show.
+        for (var i = 0; i < 5; i++)
+        {
+            var (_, home) = await Host.MemberAsync(W.Kimironko.Id, W.Umucyo.Id, $"Early {i}");
+            await Joined(home, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        }
+
         var months = (await Insights(W.Claude, new Month(2026, 7), November)).Ok().Months;
-        Assert.Equal([0, 1, 1, 2, 3], months.Select(m => m.Households));
+        Assert.Equal([5L, 6, 6, 7, null], months.Select(m => m.Households.Value));
+        Assert.False(months[^1].Published);
 
         var umucyo = (await Insights(W.Claude, new Month(2026, 7), November, W.Umucyo.Id)).Ok().Months;
-        Assert.Equal([0, 1, 1, 2, 2], umucyo.Select(m => m.Households));
-        // Dora's household in Gulu is never counted here.
-
-        // Again from later months: the settled ones come from what was kept; the open November counts the
-        // households that joined before it in SQL and reads only Jean's, to place it by Kigali time.
-        var fromOctober = (await Insights(W.Claude, October, November)).Ok().Months;
-        Assert.Equal([2, 3], fromOctober.Select(m => m.Households));
-        var fromSeptember = (await Insights(W.Claude, new Month(2026, 9), November)).Ok().Months;
-        Assert.Equal([1, 2, 3], fromSeptember.Select(m => m.Households));
+        Assert.Equal([5L, 6, 6, 7, null], umucyo.Select(m => m.Households.Value));
+        // Dora's household in Gulu is never counted here; Jean's in Urumuri is in the community's count only.
+        var urumuri = (await Insights(W.Claude, new Month(2026, 10), October, W.Urumuri.Id)).Ok().Months;
+        Assert.Equal([0L], urumuri.Select(m => m.Households.Value));
     }
 }

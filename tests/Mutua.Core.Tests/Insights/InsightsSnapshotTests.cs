@@ -3,12 +3,14 @@ using Mutua.Core.Accounts;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Core.Insights;
+using Mutua.Core.Privacy;
 using Mutua.Core.Tests.Support;
 
 namespace Mutua.Core.Tests.Insights;
 
 /// <summary>
-/// Settled months are kept so pages do not rescan them; a correction makes the kept month stale.
+/// Settled months are published once, for the community and its groups together, and kept as published:
+/// pages do not rescan them, and a correction cannot be used to probe what the others entered.
 /// The clock stands at 2026-11-23 in Kigali: October closed on 10 November, November is open.
 /// </summary>
 public sealed class InsightsSnapshotTests : WorldTests
@@ -45,16 +47,16 @@ public sealed class InsightsSnapshotTests : WorldTests
     }
 
     [Fact]
-    public async Task A_settled_month_is_kept_and_the_open_month_is_not()
+    public async Task A_settled_month_is_kept_for_the_community_and_its_groups_and_the_open_month_is_not()
     {
-        await FiveCheckIn(October);
+        var (abahizi, _) = await FiveCheckIn(October);
 
         var first = await Insights(September, November);
         var kept = await Kept();
 
-        Assert.Equal([September.Period, October.Period], kept.Select(s => s.Period));
-        Assert.All(kept, s => Assert.Equal(W.Kimironko.Id, s.Scope));
-        Assert.All(kept, s => Assert.False(s.Stale));
+        Assert.Equal([September.Period, October.Period], kept.Select(s => s.Period).Distinct());
+        Assert.Equal(new[] { W.Kimironko.Id, W.Umucyo.Id, W.Urumuri.Id, abahizi.Id }.Order(), kept.Where(s => s.Period == October.Period).Select(s => s.Scope).Order());
+        Assert.False(first.Months[2].Published);
         var again = await Insights(September, November);
         Assert.Equal(30_000, again.Months[1].Income.Median.Value);
         Assert.Equal(first.Months.Select(m => (m.Period, m.Households, m.CheckedIn, m.Income.Median)),
@@ -74,46 +76,74 @@ public sealed class InsightsSnapshotTests : WorldTests
     }
 
     [Fact]
-    public async Task A_correction_after_the_month_closed_shows_in_the_next_reading()
+    public async Task A_correction_after_the_month_was_published_does_not_change_what_was_published()
     {
         var (abahizi, people) = await FiveCheckIn(October);
-        await Insights(October, October);
-        await Insights(October, October, abahizi.Id);
+        var community = await Insights(October, October);
+        var group = await Insights(October, October, abahizi.Id);
 
         await Save(people[2].Person, people[2].Home, October, 90_000);
 
-        var kept = await Kept();
-        Assert.Equal(2, kept.Count);
-        Assert.All(kept, s => Assert.True(s.Stale, "a corrected month was still kept as it was"));
-        Assert.Equal(40_000, (await Insights(October, October)).Months[0].Income.Median.Value);
-        Assert.Equal(40_000, (await Insights(October, October, abahizi.Id)).Months[0].Income.Median.Value);
-        Assert.All(await Kept(), s => Assert.False(s.Stale));
+        Assert.Equal(30_000, (await Insights(October, October)).Months[0].Income.Median.Value);
+        Assert.Equal(group.Months, (await Insights(October, October, abahizi.Id)).Months, MonthComparer.Instance);
+        Assert.Equal(community.Months, (await Insights(October, October)).Months, MonthComparer.Instance);
+        // The family's own record has the correction.
+        Assert.Equal(90_000, await Host.Db(db => db.CheckIns.Where(c => c.HouseholdId == people[2].Home.Id).Select(c => c.IncomeTotal).SingleAsync()));
     }
 
     [Fact]
-    public async Task A_correction_before_anyone_read_the_month_leaves_a_stale_mark()
+    public async Task A_correction_before_the_month_is_first_read_is_in_it()
     {
         var (_, people) = await FiveCheckIn(October);
 
         await Save(people[0].Person, people[0].Home, October, 60_000);
 
-        var marks = await Kept();
-        Assert.Equal(2, marks.Count); // the community's and the group's
-        Assert.All(marks, s => Assert.True(s.Stale));
+        Assert.Empty(await Kept());
         Assert.Equal(40_000, (await Insights(October, October)).Months[0].Income.Median.Value);
     }
 
     [Fact]
-    public async Task Saving_in_an_open_month_keeps_nothing_and_marks_nothing()
+    public async Task An_open_month_is_not_published_and_nothing_is_kept()
     {
         var (_, people) = await FiveCheckIn(November);
         await Save(people[0].Person, people[0].Home, November, 70_000);
-        Assert.Equal(50_000, (await Insights(November, November)).Months[0].Income.High.Value);
+        var november = Assert.Single((await Insights(November, November)).Months);
+        Assert.False(november.Published);
+        Assert.True(november.Income.High.Suppressed && november.Households.Suppressed);
         Assert.Empty(await Kept());
     }
 
+    /// <summary>
+    /// Finding 1 of issue 11: a member sets their own income to 0, reads the group's quartiles, sets it to a
+    /// trillion and reads again; with nearest-rank quartiles the two readings were the other four households'
+    /// exact incomes. Now the month shows nothing while it can be edited, and once published it does not move.
+    /// </summary>
     [Fact]
-    public async Task Precomputing_keeps_the_community_settled_months_once()
+    public async Task A_member_cannot_probe_the_others_incomes_by_changing_their_own()
+    {
+        var (abahizi, people) = await FiveCheckIn(November);
+        var (attacker, home) = people[0];
+        var others = new long[] { 20_000, 30_000, 40_000, 50_000 };
+        var readings = new List<MonthInsights>();
+        foreach (var income in new long[] { 0, 1_000_000_000_000, 0, 1_000_000_000_000 })
+        {
+            if (readings.Count == 2) Host.Clock.Advance(TimeSpan.FromDays(19)); // 12 December: November is published, corrections go on
+            await Save(attacker, home, November, income);
+            readings.Add(Assert.Single((await Insights(November, November, abahizi.Id)).Months));
+        }
+
+        Assert.All(readings.Take(2), m => Assert.False(m.Published));
+        Assert.All(readings.Take(2), m => Assert.True(m.Income.Low.Suppressed && m.Income.Median.Suppressed && m.Income.High.Suppressed));
+        Assert.True(readings[2].Published);
+        Assert.Equal(readings[2], readings[3], MonthComparer.Instance);
+        var quartiles = new[] { readings[2].Income.Low, readings[2].Income.Median, readings[2].Income.High }.Select(c => c.Value!.Value).ToList();
+        Assert.All(quartiles, q => Assert.DoesNotContain(q, others));
+        // What the attacker learns from the readings: one set of figures, set before it could be seen.
+        Assert.Single(readings.Where(m => m.Published).Select(m => (m.Income.Low, m.Income.Median, m.Income.High)).Distinct());
+    }
+
+    [Fact]
+    public async Task Precomputing_keeps_the_settled_months_of_the_community_and_its_groups_once()
     {
         await FiveCheckIn(October);
 
@@ -122,7 +152,16 @@ public sealed class InsightsSnapshotTests : WorldTests
 
         Assert.Equal(3, computed);
         Assert.Equal(0, again);
-        Assert.Equal([new Month(2026, 8).Period, September.Period, October.Period], (await Kept()).Select(s => s.Period));
-        Assert.Equal(5, (await Insights(October, October)).Months[0].CheckedIn.Value);
+        Assert.Equal([new Month(2026, 8).Period, September.Period, October.Period], (await Kept()).Select(s => s.Period).Distinct());
+        Assert.Equal(30_000, (await Insights(October, October)).Months[0].Income.Median.Value);
+    }
+
+    /// <summary>Months compared by value, lists of cells included.</summary>
+    private sealed class MonthComparer : IEqualityComparer<MonthInsights>
+    {
+        public static readonly MonthComparer Instance = new();
+        public bool Equals(MonthInsights? a, MonthInsights? b) =>
+            a is not null && b is not null && System.Text.Json.JsonSerializer.Serialize(a) == System.Text.Json.JsonSerializer.Serialize(b);
+        public int GetHashCode(MonthInsights m) => m.Period;
     }
 }

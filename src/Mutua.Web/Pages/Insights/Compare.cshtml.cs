@@ -12,8 +12,8 @@ public sealed class CompareModel(CurrentViewer current, InsightsService insights
 
     public async Task OnGetAsync(string? month, CancellationToken ct)
     {
-        // Last month by default: the current one is still filling in.
-        Month = Month.TryParse(month, out var m) ? m : Month.Current(clock.GetUtcNow(), "UTC").Previous;
+        // The latest published month by default: later ones are still filling in.
+        Month = Month.TryParse(month, out var m) ? m : InsightsService.LastSettled(clock.GetUtcNow(), "UTC");
         ByCurrency = await insights.CompareAsync(await current.GetAsync(ct), Month, ct);
     }
 }

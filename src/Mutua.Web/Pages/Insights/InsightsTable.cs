@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Insights;
+using Mutua.Core.Privacy;
 using Mutua.Web.Pages.CheckIns;
 
 namespace Mutua.Web.Pages.Insights;
@@ -34,7 +35,7 @@ public static class InsightsTable
         {
             var row = new List<object?>
             {
-                Month.FromPeriod(m.Period).ToString(), m.Households, Count(m.CheckedIn), Count(m.ParticipationPercent),
+                Month.FromPeriod(m.Period).ToString(), Count(m.Households), Count(m.CheckedIn), Count(m.ParticipationPercent),
                 Amount(m.Income.Low), Amount(m.Income.Median), Amount(m.Income.High),
                 Amount(m.Savings.Low), Amount(m.Savings.Median), Amount(m.Savings.High),
                 Count(m.GavePercent), Count(m.ReceivedPercent),

@@ -1,0 +1,114 @@
+using MathNet.Numerics;
+
+namespace Mutua.Core.Privacy;
+
+/// <summary>A published number, or "too few to show" when the disclosure rules hold it back.</summary>
+public readonly record struct Cell(long? Value)
+{
+    public bool Suppressed => Value is null;
+    public static readonly Cell TooFew = new(null);
+}
+
+public sealed record Quartiles(Cell Low, Cell Median, Cell High)
+{
+    public static readonly Quartiles TooFew = new(Cell.TooFew, Cell.TooFew, Cell.TooFew);
+}
+
+/// <summary>One cell of a table whose cells add up to a total (a month's groups and the community), before it is published.</summary>
+/// <param name="Value">The true count.</param>
+/// <param name="Shown">Whether the cell is published; a part that is never published (the households in no group) is false.</param>
+/// <param name="Safe">Whether the primary rules would let the value be seen: a safe cell may be derived, an unsafe one may not.</param>
+public record struct TableCell(long Value, bool Shown, bool Safe);
+
+/// <summary>
+/// The one place that decides what an aggregate may show (DESIGN §6, docs/privacy.md). Every feature that
+/// publishes a figure about households — insights, the help map's summary, savings, surveys — asks here.
+/// <list type="bullet">
+/// <item>Threshold: nothing rests on fewer than <see cref="MinHouseholds"/> households.</item>
+/// <item>A count of households with some trait is shown only when both it and its complement are 0 or at least
+/// <see cref="MinHouseholds"/>; 0 and "all of them" only over <see cref="MinForAllOrNothing"/> households or more.</item>
+/// <item>Amounts are Harrell–Davis quantiles (a weighted mean of every value, never one household's own figure),
+/// rounded to <see cref="SignificantDigits"/> significant digits.</item>
+/// <item>Complementary suppression: where cells add up to a total, never exactly one of them is hidden.</item>
+/// </list>
+/// </summary>
+public static class Disclosure
+{
+    public const int MinHouseholds = 5;
+    public const int MinForAllOrNothing = 10;
+    public const int SignificantDigits = 2;
+
+    /// <summary>Whether "<paramref name="count"/> of <paramref name="of"/> households" may be shown.</summary>
+    public static bool MayShowCount(long count, long of)
+    {
+        if (of < MinHouseholds || count < 0 || count > of) return false;
+        // None or all of them says something about every one of them: only over a larger number.
+        if (count == 0 || count == of) return of >= MinForAllOrNothing;
+        return count >= MinHouseholds && of - count >= MinHouseholds;
+    }
+
+    /// <summary>How many households a group or community has: no trait, so only the threshold applies.</summary>
+    public static bool MayShowSize(long households) => households == 0 || households >= MinHouseholds;
+
+    public static Cell Count(long count, long of) => MayShowCount(count, of) ? new Cell(count) : Cell.TooFew;
+
+    public static Cell Percent(long count, long of) =>
+        MayShowCount(count, of) ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
+
+    /// <summary>Lower quartile, median and upper quartile of amounts that at least five households gave.</summary>
+    public static Quartiles QuartilesOf(IReadOnlyList<long> amounts)
+    {
+        if (amounts.Count < MinHouseholds) return Quartiles.TooFew;
+        var sorted = amounts.Order().ToArray();
+        return new Quartiles(Amount(HarrellDavis(sorted, 0.25)), Amount(HarrellDavis(sorted, 0.5)), Amount(HarrellDavis(sorted, 0.75)));
+    }
+
+    private static Cell Amount(double value) => new(RoundToSignificant(value, SignificantDigits));
+
+    /// <summary>
+    /// The Harrell–Davis estimate of the p-quantile: every order statistic weighted by a Beta((n+1)p, (n+1)(1-p))
+    /// distribution. Unlike the nearest-rank quantile it is not one household's figure, and moving one value to
+    /// either extreme shifts the weights instead of landing the quantile on a neighbour's exact amount.
+    /// </summary>
+    internal static double HarrellDavis(IReadOnlyList<long> sorted, double p)
+    {
+        var n = sorted.Count;
+        double a = p * (n + 1), b = (1 - p) * (n + 1), sum = 0, below = 0;
+        for (var i = 1; i <= n; i++)
+        {
+            var upTo = i == n ? 1.0 : SpecialFunctions.BetaRegularized(a, b, (double)i / n);
+            sum += (upTo - below) * sorted[i - 1];
+            below = upTo;
+        }
+        return sum;
+    }
+
+    /// <summary>182,345 → 180,000: two significant digits, in the amount's own minor units.</summary>
+    public static long RoundToSignificant(double value, int digits)
+    {
+        if (value == 0 || double.IsNaN(value)) return 0;
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var step = Math.Pow(10, Math.Max(0, magnitude - digits + 1));
+        return (long)(Math.Round(value / step, MidpointRounding.AwayFromZero) * step);
+    }
+
+    /// <summary>
+    /// Complementary suppression for cells that add up to a total (index 0), the parts after it. If exactly one
+    /// of them is unpublished and it is unsafe, anyone could subtract the others from the total to find it: so
+    /// the smallest published part (or the total, when no part is left) is held back as well, until no unsafe
+    /// cell can be recovered. Returns which cells are shown.
+    /// </summary>
+    public static bool[] Protect(IReadOnlyList<TableCell> cells)
+    {
+        var shown = cells.Select(c => c.Shown && c.Safe).ToArray();
+        while (true)
+        {
+            var hidden = Enumerable.Range(0, cells.Count).Where(i => !shown[i]).ToList();
+            if (hidden.Count != 1 || cells[hidden[0]].Safe) return shown;
+            var partner = Enumerable.Range(1, cells.Count - 1).Where(i => shown[i])
+                .OrderBy(i => cells[i].Value).ThenBy(i => i).Cast<int?>().FirstOrDefault() ?? 0;
+            if (!shown[partner]) return shown; // nothing is shown: nothing to subtract from
+            shown[partner] = false;
+        }
+    }
+}
