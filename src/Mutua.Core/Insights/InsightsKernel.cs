@@ -83,17 +83,17 @@ public static class InsightsKernel
         // The cells of one figure across the community (index 0), its groups, and the households in no group (last, never shown).
         bool[] Protected(Func<Tally, long> value, Func<Tally, long> of, Func<long, long, bool> safe)
         {
-            var cells = new List<TableCell> { new(value(total), true, safe(value(total), of(total))) };
+            var cells = new List<TableCell> { new(value(total), of(total), true) };
             var index = new List<int> { -1 };
             for (var i = 0; i < parts.Count; i++)
             {
                 // A part with nobody behind it adds nothing to the total: leaving it out protects as if everyone knew it was empty.
                 if (of(parts[i]) == 0) continue;
                 var last = i == parts.Count - 1;
-                cells.Add(new TableCell(value(parts[i]), !last, safe(value(parts[i]), of(parts[i]))));
+                cells.Add(new TableCell(value(parts[i]), of(parts[i]), !last));
                 index.Add(i);
             }
-            var shown = Disclosure.Protect(cells);
+            var shown = Disclosure.Protect(cells, safe);
             var result = new bool[parts.Count + 1];
             result[0] = shown[0];
             for (var c = 1; c < cells.Count; c++) result[index[c] + 1] = shown[c];

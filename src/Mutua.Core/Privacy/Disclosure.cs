@@ -16,9 +16,9 @@ public sealed record Quartiles(Cell Low, Cell Median, Cell High)
 
 /// <summary>One cell of a table whose cells add up to a total (a month's groups and the community), before it is published.</summary>
 /// <param name="Value">The true count.</param>
-/// <param name="Shown">Whether the cell is published; a part that is never published (the households in no group) is false.</param>
-/// <param name="Safe">Whether the primary rules would let the value be seen: a safe cell may be derived, an unsafe one may not.</param>
-public record struct TableCell(long Value, bool Shown, bool Safe);
+/// <param name="Of">How many households it is a count of.</param>
+/// <param name="Shown">Whether the cell would be published; a part that never is (the households in no group) is false.</param>
+public record struct TableCell(long Value, long Of, bool Shown);
 
 /// <summary>
 /// The one place that decides what an aggregate may show (DESIGN §6, docs/privacy.md). Every feature that
@@ -93,18 +93,21 @@ public static class Disclosure
     }
 
     /// <summary>
-    /// Complementary suppression for cells that add up to a total (index 0), the parts after it. If exactly one
-    /// of them is unpublished and it is unsafe, anyone could subtract the others from the total to find it: so
-    /// the smallest published part (or the total, when no part is left) is held back as well, until no unsafe
-    /// cell can be recovered. Returns which cells are shown.
+    /// Complementary suppression for cells that add up to a total (index 0), the parts after it. Subtracting the
+    /// shown parts from a shown total gives the sum of the hidden ones: that sum, as a count of their households
+    /// together, must itself be safe; and a hidden total must not be the sum of shown parts. Until both hold, the
+    /// smallest shown part (or the total, when no part is left) is held back too. Returns which cells are shown.
     /// </summary>
-    public static bool[] Protect(IReadOnlyList<TableCell> cells)
+    public static bool[] Protect(IReadOnlyList<TableCell> cells, Func<long, long, bool> safe)
     {
-        var shown = cells.Select(c => c.Shown && c.Safe).ToArray();
+        var shown = cells.Select(c => c.Shown && safe(c.Value, c.Of)).ToArray();
         while (true)
         {
-            var hidden = Enumerable.Range(0, cells.Count).Where(i => !shown[i]).ToList();
-            if (hidden.Count != 1 || cells[hidden[0]].Safe) return shown;
+            var hidden = Enumerable.Range(1, cells.Count - 1).Where(i => !shown[i]).ToList();
+            var exposed = shown[0]
+                ? hidden.Count > 0 && !safe(hidden.Sum(i => cells[i].Value), hidden.Sum(i => cells[i].Of))
+                : hidden.Count == 0 && cells.Count > 1 && !safe(cells[0].Value, cells[0].Of);
+            if (!exposed) return shown;
             var partner = Enumerable.Range(1, cells.Count - 1).Where(i => shown[i])
                 .OrderBy(i => cells[i].Value).ThenBy(i => i).Cast<int?>().FirstOrDefault() ?? 0;
             if (!shown[partner]) return shown; // nothing is shown: nothing to subtract from

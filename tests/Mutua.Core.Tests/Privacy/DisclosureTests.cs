@@ -47,28 +47,41 @@ public sealed class DisclosureTests
     public void Fewer_than_five_amounts_give_no_quartiles() =>
         Assert.Equal(Quartiles.TooFew, Disclosure.QuartilesOf([1, 2, 3, 4]));
 
+    private static bool[] Protect(params TableCell[] cells) => Disclosure.Protect(cells, Disclosure.MayShowCount);
+
     [Fact]
-    public void Exactly_one_unsafe_hidden_cell_takes_the_smallest_shown_part_with_it()
+    public void One_unsafe_hidden_cell_takes_the_smallest_shown_part_with_it()
     {
-        // Total 30 = 12 + 15 + 3: the 3 is unsafe; 12 is the smallest shown part.
-        var shown = Disclosure.Protect([new(30, true, true), new(12, true, true), new(15, true, true), new(3, true, false)]);
-        Assert.Equal([true, false, true, false], shown);
+        // 30 of 60 = 12 of 20 + 15 of 20 + 3 of 20: the 3 is unsafe; 12 is the smallest shown part, and 15 of 40 is safe.
+        Assert.Equal([true, false, true, false], Protect(new(30, 60, true), new(12, 20, true), new(15, 20, true), new(3, 20, true)));
     }
 
     [Fact]
-    public void Two_hidden_cells_or_a_safe_one_need_nothing_more()
+    public void Hidden_cells_whose_sum_is_safe_need_nothing_more()
     {
-        Assert.Equal([true, true, false, false],
-            Disclosure.Protect([new(30, true, true), new(20, true, true), new(7, true, false), new(3, true, false)]));
+        // 7 + 3 of 40 hidden: their sum, 10 of 40, may be known.
+        Assert.Equal([true, true, false, false], Protect(new(30, 80, true), new(20, 40, true), new(7, 20, true), new(3, 20, true)));
         // A part that is never shown but would be safe to see may be derived.
-        Assert.Equal([true, true, false],
-            Disclosure.Protect([new(30, true, true), new(20, true, true), new(10, false, true)]));
+        Assert.Equal([true, true, false], Protect(new(30, 60, true), new(20, 40, true), new(10, 20, false)));
+    }
+
+    [Fact]
+    public void Two_hidden_cells_whose_sum_is_unsafe_take_another_with_them()
+    {
+        // 1 + 2 of 10 hidden: the total minus the shown 10 and 12 gives 3 of 10.
+        Assert.Equal([true, false, true, false, false], Protect(new(25, 50, true), new(10, 20, true), new(12, 20, true), new(1, 5, true), new(2, 5, true)));
     }
 
     [Fact]
     public void With_no_part_left_to_hide_the_total_goes()
     {
-        Assert.Equal([false, false],
-            Disclosure.Protect([new(8, true, true), new(3, true, false)]));
+        Assert.Equal([false, false], Protect(new(8, 20, true), new(3, 10, true)));
+    }
+
+    [Fact]
+    public void A_lone_hidden_part_is_not_left_as_the_total_minus_the_shown_ones()
+    {
+        // 16 of 25 is safe and shown; 11 of 15 is unsafe (complement 4) and hidden, so 16 - 5 would give it: the 5 goes too.
+        Assert.Equal([true, false, false], Protect(new(16, 25, true), new(5, 10, true), new(11, 15, true)));
     }
 }
