@@ -106,16 +106,24 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
             .Where(f => wanted.Contains(f.Period)).GroupBy(f => f.Period).ToDictionary(g => g.Key, g => g.ToList());
         var groups = await db.Groups.AsNoTracking().Where(g => g.CommunityId == communityId).Select(g => g.Id).ToListAsync(ct);
         // Each household in the month it joined, where the community lives; counted in its group as it is now.
-        var households = (await db.Households.AsNoTracking().Where(h => h.CommunityId == communityId)
+        var joined = (await db.Households.AsNoTracking().Where(h => h.CommunityId == communityId)
                 .Select(h => new { h.GroupId, h.CreatedAt }).ToListAsync(ct))
-            .Select(h => (h.GroupId, Joined: Month.Current(h.CreatedAt, timeZone).Period)).ToList();
+            .Select(h => (h.GroupId, Period: Month.Current(h.CreatedAt, timeZone).Period)).ToList();
+        var all = joined.Select(h => h.Period).Order().ToArray();
+        var byGroup = joined.Where(h => h.GroupId is not null).GroupBy(h => h.GroupId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(h => h.Period).Order().ToArray());
 
-        return months.Select(m =>
-        {
-            var members = households.Where(h => h.Joined <= m.Period).ToList();
-            var byGroup = groups.ToDictionary(g => g, g => members.Count(h => h.GroupId == g));
-            return (m, InsightsKernel.Month(m.Period, facts.GetValueOrDefault(m.Period) ?? [], members.Count, byGroup));
-        }).ToList();
+        return months.Select(m => (m, InsightsKernel.Month(m.Period, facts.GetValueOrDefault(m.Period) ?? [], UpTo(all, m.Period),
+            groups.ToDictionary(g => g, g => UpTo(byGroup.GetValueOrDefault(g) ?? [], m.Period))))).ToList();
+    }
+
+    /// <summary>How many of the sorted join months are at or before the period.</summary>
+    private static int UpTo(int[] sorted, int period)
+    {
+        var i = Array.BinarySearch(sorted, period + 1);
+        if (i < 0) return ~i;
+        while (i > 0 && sorted[i - 1] == period + 1) i--;
+        return i;
     }
 
     /// <summary>

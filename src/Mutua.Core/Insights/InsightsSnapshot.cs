@@ -21,7 +21,20 @@ public sealed class InsightsSnapshot
     /// <summary>The month's <see cref="MonthInsights"/> as JSON, disclosure rules already applied.</summary>
     public string Data { get; set; } = "";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A cell is kept as its number or null: a community's month is kept with all its groups, so rows stay small.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new CellAsNumber() } };
+
+    private sealed class CellAsNumber : System.Text.Json.Serialization.JsonConverter<Cell>
+    {
+        public override Cell Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? Cell.TooFew : new Cell(reader.GetInt64());
+
+        public override void Write(Utf8JsonWriter writer, Cell value, JsonSerializerOptions options)
+        {
+            if (value.Value is { } v) writer.WriteNumberValue(v);
+            else writer.WriteNullValue();
+        }
+    }
 
     internal static string Write(MonthInsights month) => JsonSerializer.Serialize(month, Json);
 
