@@ -79,15 +79,16 @@ internal static class DemoCheckIns
                 checkIn.GaveHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Given);
                 checkIn.ReceivedHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Received);
 
+                // Common needs are common: an aggregate shows a need only when 5 or more households, and 5 or more others, name it.
                 var needs = 0;
                 if (month.Number is 1 or 8 or 9 && random.NextDouble() < 0.6) needs |= 1 << (int)NeedCategory.SchoolCosts;
-                if (random.NextDouble() < 0.35) needs |= 1 << (int)NeedCategory.Childcare;
-                if (random.NextDouble() < 0.2) needs |= 1 << (int)NeedCategory.Transport;
-                if (random.NextDouble() < 0.15) needs |= 1 << (int)NeedCategory.HealthCare;
+                if (random.NextDouble() < 0.5) needs |= 1 << (int)NeedCategory.Childcare;
+                if (random.NextDouble() < 0.4) needs |= 1 << (int)NeedCategory.Transport;
+                if (random.NextDouble() < 0.35) needs |= 1 << (int)NeedCategory.HealthCare;
                 if (random.NextDouble() < 0.1) needs |= 1 << (int)NeedCategory.Food;
                 checkIn.NeedsMask = needs;
-                checkIn.WantsMask = (random.NextDouble() < 0.4 ? 1 << (int)NeedCategory.BusinessCapital : 0)
-                    | (random.NextDouble() < 0.3 ? 1 << (int)NeedCategory.Training : 0)
+                checkIn.WantsMask = (random.NextDouble() < 0.5 ? 1 << (int)NeedCategory.BusinessCapital : 0)
+                    | (random.NextDouble() < 0.45 ? 1 << (int)NeedCategory.Training : 0)
                     | (random.NextDouble() < 0.15 ? 1 << (int)NeedCategory.ToolsOrEquipment : 0);
 
                 goalPercent = Math.Min(100, goalPercent + random.Next(0, 14));
