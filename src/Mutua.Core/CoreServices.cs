@@ -22,6 +22,8 @@ public static class CoreServices
         services.AddScoped<CheckIns.GroupCheckInsService>();
         services.AddScoped<Insights.InsightsService>();
         services.AddScoped<Network.NetworkService>();
+        services.AddSingleton<Network.Pseudonyms>();
+        services.AddScoped<HouseholdSharingService>();
         services.AddScoped<Auditing.AuditService>();
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Projects.ProjectSearch>();

@@ -39,6 +39,8 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<ProjectNotification> ProjectNotifications => Set<ProjectNotification>();
     public DbSet<AmbassadorCode> AmbassadorCodes => Set<AmbassadorCode>();
     public DbSet<ShareEvent> ShareEvents => Set<ShareEvent>();
+    /// <summary>The help map's pseudonym secret: one row, shared by every web node like the data-protection keys.</summary>
+    public DbSet<Network.PseudonymKey> PseudonymKeys => Set<Network.PseudonymKey>();
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -30,4 +30,5 @@ public static class AuditActions
     public const string ProjectVerified = "project-verified";
     public const string ProjectVerificationWithdrawn = "project-verification-withdrawn";
     public const string PledgeConfirmed = "pledge-confirmed";
+    public const string NameOnMapChanged = "name-on-map-changed";
 }

@@ -14,8 +14,21 @@ public sealed class Household
     public Group? Group { get; set; }
     public string Name { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>How far its help links carry its name on the help map; nobody until the household chooses.</summary>
+    public NameOnMap NameOnMap { get; set; } = NameOnMap.Nobody;
 
     public List<HouseholdMember> Members { get; set; } = [];
+}
+
+/// <summary>
+/// Who sees a household's name on the help map (its links, its place in clusters and lists). Everyone
+/// else sees a pseudonym that reveals nothing (DESIGN §6). Its own members always see it.
+/// </summary>
+public enum NameOnMap
+{
+    Nobody = 0,
+    Group = 1,
+    Community = 2,
 }
 
 public sealed class HouseholdMember

@@ -6,8 +6,8 @@ namespace Mutua.Core.Network;
 
 /// <summary>
 /// The network as files for Gephi-like tools: CSV (households or links), GEXF 1.3 and GraphML.
-/// Names and groups appear only when the network carries them (viewers who may see the
-/// community's people); otherwise the stable anonymous ids are all there is.
+/// Every household's id is its keyed pseudonym; names and groups appear only for the households
+/// whose names the network carries for this viewer (their consent, see NetworkService).
 /// </summary>
 public static class NetworkExport
 {

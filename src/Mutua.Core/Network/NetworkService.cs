@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
@@ -8,8 +6,10 @@ using Mutua.Core.Insights;
 namespace Mutua.Core.Network;
 
 /// <summary>
-/// A household in the network. For a viewer who may not see the community's people, <see cref="Id"/>
-/// is a stable anonymous id ("h-…") and <see cref="Label"/>, <see cref="HouseholdId"/> and the group are null.
+/// A household in the network. <see cref="Id"/> is always its pseudonym ("h-…", keyed with the server's
+/// secret: see <see cref="Pseudonyms"/>). <see cref="Label"/> and the group are there only where the
+/// household chose to carry its name to this viewer (<see cref="NameOnMap"/>), and <see cref="HouseholdId"/>
+/// only then and when the viewer may open the household (its members, the community's coordinators).
 /// </summary>
 public sealed record NetworkHousehold(string Id, Guid? HouseholdId, string? Label, Guid? GroupId, string? GroupName, NodeMetrics Metrics,
     OutsideHelp Outside);
@@ -19,7 +19,8 @@ public sealed record NetworkLink(int Giver, int Receiver, int Months, bool Confi
 
 /// <summary>
 /// Who helps whom in a community over a window of months. When fewer than five households belong to
-/// it, <see cref="TooFew"/> is set and nothing else is given (DESIGN §6).
+/// it, <see cref="TooFew"/> is set and nothing else is given (DESIGN §6). <see cref="ShowsNames"/>: the
+/// viewer is one of the community's people, so households that chose to may be named to them.
 /// </summary>
 public sealed record HelpNetwork(Guid CommunityId, string CommunityName, string Currency, string From, string To, bool ShowsNames, bool TooFew,
     NetworkSummary? Summary, IReadOnlyList<int> ClusterSizes, IReadOnlyList<NetworkHousehold> Households, IReadOnlyList<NetworkLink> Links);
@@ -27,7 +28,12 @@ public sealed record HelpNetwork(Guid CommunityId, string CommunityName, string 
 /// <summary>A household nobody helped in the window, for coordinators to ask peers to reach out.</summary>
 public sealed record AttentionHousehold(Guid HouseholdId, string Label, Guid? GroupId, string? GroupName, int? LastHelpedPeriod, int HelpedOthers);
 
-public sealed record AttentionList(Guid CommunityId, string CommunityName, string From, string To, IReadOnlyList<AttentionHousehold> Households);
+/// <summary>
+/// Households nobody helped: those whose names reach this coordinator are listed, the others only
+/// counted in <see cref="KeptPrivate"/> ("and 3 more households who keep their names private").
+/// </summary>
+public sealed record AttentionList(Guid CommunityId, string CommunityName, string From, string To, IReadOnlyList<AttentionHousehold> Households,
+    int KeptPrivate);
 
 public sealed record CirclePerson(Guid HouseholdId, string Label, string? GroupName, int MonthsWeHelped, int MonthsTheyHelped, bool Confirmed);
 
@@ -41,7 +47,7 @@ public sealed record HouseholdCircle(Guid HouseholdId, string HouseholdName, Gui
 /// Builds the help network of a community from its check-ins (help given and received), for pages,
 /// the API and exports. Nothing is stored: the network is computed from the check-ins each time.
 /// </summary>
-public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
+public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudonyms pseudonyms)
 {
     public const int MaxMonths = 60;
     public const int DefaultMonths = 12;
@@ -72,22 +78,24 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
         var groupOf = data.Households.Select(h => h.GroupId is { } g ? groupNumber[g] : -1).ToArray();
         var metrics = NetworkAnalysis.Compute(graph, groupOf);
 
-        var households = data.Households.Select((h, i) => names
-            ? new NetworkHousehold(h.Id.ToString(), h.Id, h.Label, h.GroupId, h.GroupName, metrics.Nodes[i], data.Outside.GetValueOrDefault(h.Id))
-            : new NetworkHousehold(AnonymousId(communityId, h.Id), null, null, null, null, metrics.Nodes[i], data.Outside.GetValueOrDefault(h.Id)))
+        var pseudonym = await pseudonyms.ForAsync(db, ct);
+        var households = data.Households.Select((h, i) =>
+            {
+                var id = pseudonym(communityId, h.Id);
+                if (!NameReaches(viewer, communityId, h)) return new NetworkHousehold(id, null, null, null, null, metrics.Nodes[i], data.Outside.GetValueOrDefault(h.Id));
+                var opens = viewer.IsMemberOf(h.Id) || viewer.CanManage(communityId);
+                return new NetworkHousehold(id, opens ? h.Id : null, h.Label, h.GroupId, h.GroupName, metrics.Nodes[i], data.Outside.GetValueOrDefault(h.Id));
+            })
             .ToList();
         var networkLinks = links.Select(l => new NetworkLink(index[l.Giver], index[l.Receiver], l.Months, l.Confirmed, l.ReportedByGiver,
             l.ReportedByReceiver, l.Value)).ToList();
-        if (!names)
-        {
-            // Anonymous: order by the anonymous id, so the order says nothing about who joined when.
-            var order = Enumerable.Range(0, households.Count).OrderBy(i => households[i].Id, StringComparer.Ordinal).ToArray();
-            var position = new int[order.Length];
-            for (var p = 0; p < order.Length; p++) position[order[p]] = p;
-            households = order.Select(i => households[i]).ToList();
-            networkLinks = networkLinks.Select(l => l with { Giver = position[l.Giver], Receiver = position[l.Receiver] })
-                .OrderBy(l => l.Giver).ThenBy(l => l.Receiver).ToList();
-        }
+        // Order by pseudonym for everyone, so the order says nothing about who joined when, nor where an unnamed household sits among named ones.
+        var order = Enumerable.Range(0, households.Count).OrderBy(i => households[i].Id, StringComparer.Ordinal).ToArray();
+        var position = new int[order.Length];
+        for (var p = 0; p < order.Length; p++) position[order[p]] = p;
+        households = order.Select(i => households[i]).ToList();
+        networkLinks = networkLinks.Select(l => l with { Giver = position[l.Giver], Receiver = position[l.Receiver] })
+            .OrderBy(l => l.Giver).ThenBy(l => l.Receiver).ToList();
         return new HelpNetwork(communityId, community.Name, community.Currency, w.Start.ToString(), w.End.ToString(), names, false,
             metrics.Summary, metrics.ClusterSizes, households, networkLinks);
     }
@@ -109,13 +117,14 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
         var data = await LoadAsync(communityId, community.TimeZone, lookBack, w.End, ct);
         var helped = data.Links.GroupBy(l => l.Receiver).ToDictionary(g => g.Key, g => g.SelectMany(l => l.Periods).Max());
         var gave = data.Links.Where(l => l.Periods.Any(p => p >= w.Start.Period)).GroupBy(l => l.Giver).ToDictionary(g => g.Key, g => g.Count());
-        var households = data.Households
-            .Where(h => !helped.TryGetValue(h.Id, out var last) || last < w.Start.Period)
+        var unhelped = data.Households.Where(h => !helped.TryGetValue(h.Id, out var last) || last < w.Start.Period).ToList();
+        var households = unhelped
+            .Where(h => NameReaches(viewer, communityId, h))
             .Select(h => new AttentionHousehold(h.Id, h.Label, h.GroupId, h.GroupName, helped.TryGetValue(h.Id, out var last) ? last : null,
                 gave.GetValueOrDefault(h.Id)))
             .OrderBy(a => a.LastHelpedPeriod ?? 0).ThenBy(a => a.Label, StringComparer.CurrentCulture)
             .ToList();
-        return new AttentionList(communityId, community.Name, w.Start.ToString(), w.End.ToString(), households);
+        return new AttentionList(communityId, community.Name, w.Start.ToString(), w.End.ToString(), households, unhelped.Count - households.Count);
     }
 
     /// <summary>Whom a household helped and who helped it, as both sides reported it. Its own members and coordinators.</summary>
@@ -151,16 +160,21 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
         return new HouseholdCircle(householdId, household.Name, household.CommunityId, community.Name, w.Start.ToString(), w.End.ToString(), people, months);
     }
 
-    /// <summary>A stable id that names nobody: the same household always gets the same one, and it cannot be turned back.</summary>
-    public static string AnonymousId(Guid communityId, Guid householdId)
+    /// <summary>
+    /// Whether a household's name (and group) reaches this viewer on the map: always for its own members;
+    /// for the community's people as far as it chose: "group" to those living in its group, "community" to
+    /// all of them. Sponsors, supporters and other outsiders never see names (DESIGN §1), whatever was chosen.
+    /// </summary>
+    private static bool NameReaches(Viewer viewer, Guid communityId, HouseholdRow h)
     {
-        Span<byte> input = stackalloc byte[50];
-        communityId.TryWriteBytes(input);
-        householdId.TryWriteBytes(input[16..]);
-        Encoding.ASCII.GetBytes("mutua-network-anon", input[32..]);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
-        return "h-" + Convert.ToHexStringLower(hash[..5]);
+        if (viewer.IsMemberOf(h.Id)) return true;
+        if (!viewer.CanSeePeopleOf(communityId)) return false;
+        return h.NameOnMap switch
+        {
+            NameOnMap.Community => true,
+            NameOnMap.Group => h.GroupId is { } g && viewer.Households.Any(p => p.CommunityId == communityId && p.GroupId == g),
+            _ => false,
+        };
     }
 
     private (Month Start, Month End)? Window(Month? from, Month? to, string timeZone)
@@ -171,7 +185,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
         return (start, end);
     }
 
-    private sealed record HouseholdRow(Guid Id, string Label, Guid? GroupId, string? GroupName);
+    private sealed record HouseholdRow(Guid Id, string Label, Guid? GroupId, string? GroupName, NameOnMap NameOnMap);
 
     private sealed record Loaded(List<HouseholdRow> Households, IReadOnlyList<HelpLink> Links, IReadOnlyDictionary<Guid, OutsideHelp> Outside,
         Dictionary<Guid, (HashSet<int>? Given, HashSet<int>? Received)> OutsidePeriods);
@@ -180,7 +194,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
     private async Task<Loaded> LoadAsync(Guid communityId, string timeZone, Month start, Month end, CancellationToken ct, bool includeLater = false)
     {
         var rows = await db.Households.AsNoTracking().Where(h => h.CommunityId == communityId)
-            .Select(h => new { h.Id, h.Name, h.GroupId, GroupName = h.Group != null ? h.Group.Name : null, h.CreatedAt }).ToListAsync(ct);
+            .Select(h => new { h.Id, h.Name, h.GroupId, GroupName = h.Group != null ? h.Group.Name : null, h.CreatedAt, h.NameOnMap }).ToListAsync(ct);
         var firstNames = (await db.HouseholdMembers.AsNoTracking().Where(m => m.Household!.CommunityId == communityId)
                 .Select(m => new { m.HouseholdId, m.Person!.FirstName, m.JoinedAt }).ToListAsync(ct))
             .GroupBy(m => m.HouseholdId)
@@ -188,7 +202,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock)
         var households = rows
             .Where(h => includeLater || Month.Current(h.CreatedAt, timeZone) <= end)
             .OrderBy(h => h.Id)
-            .Select(h => new HouseholdRow(h.Id, firstNames.GetValueOrDefault(h.Id) ?? h.Name, h.GroupId, h.GroupName))
+            .Select(h => new HouseholdRow(h.Id, firstNames.GetValueOrDefault(h.Id) ?? h.Name, h.GroupId, h.GroupName, h.NameOnMap))
             .ToList();
         var reports = await (
                 from x in db.HelpExchanges.AsNoTracking()

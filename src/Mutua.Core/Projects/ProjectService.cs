@@ -238,9 +238,7 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
         var isOwner = IsOwner(viewer, p.HouseholdId, p.GroupId);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == p.CommunityId)
             .Select(c => new { c.Name, c.Currency, c.DefaultLanguage }).FirstAsync(ct);
-        var ownerName = p.HouseholdId is { } h
-            ? await db.Households.Where(x => x.Id == h).Select(x => x.Name).FirstOrDefaultAsync(ct)
-            : await db.Groups.Where(x => x.Id == p.GroupId).Select(x => x.Name).FirstOrDefaultAsync(ct);
+        var owner = await OwnerAsync(viewer, p, ct);
 
         var sums = await db.Pledges.AsNoTracking().Where(x => x.ProjectId == id && x.Status != PledgeStatus.Withdrawn)
             .GroupBy(x => new { x.NeedId, x.Status }).Select(g => new { g.Key.NeedId, g.Key.Status, Total = g.Sum(x => x.Amount) })
@@ -311,11 +309,27 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
             Share: canShare);
 
         return new ProjectView(p.Id, p.Slug, p.Title, p.Story, p.Category, p.Status, p.IsPublic, p.CommunityId, community.Name,
-            community.Currency, community.DefaultLanguage, new OwnerView(p.HouseholdId, p.GroupId, ownerName ?? "—"), p.CreatedAt, p.PublishedAt,
+            community.Currency, community.DefaultLanguage, owner, p.CreatedAt, p.PublishedAt,
             verification, needs, photos.Where(x => x.UpdateId is null).Select(x => x.Id).ToList(),
             updates.Select(u => new UpdateView(u.Id, u.Text, u.CreatedAt, u.Author ?? "—",
                 photos.Where(x => x.UpdateId == u.Id).Select(x => x.Id).ToList())).ToList(),
             inspiredBy, inspired, similar, followers, following, can, pledges, ambassadors, shareCode);
+    }
+
+    /// <summary>A household's project by the first name of who posted it and the household's group; a group's by the group.</summary>
+    private async Task<OwnerView> OwnerAsync(Viewer viewer, Project p, CancellationToken ct)
+    {
+        var peopleHere = viewer.CanSeePeopleOf(p.CommunityId);
+        if (p.HouseholdId is { } h)
+        {
+            var household = await db.Households.AsNoTracking().Where(x => x.Id == h)
+                .Select(x => new { x.GroupId, GroupName = x.Group != null ? x.Group.Name : null }).FirstOrDefaultAsync(ct);
+            var firstName = await db.Users.Where(u => u.Id == p.CreatedById).Select(u => u.FirstName).FirstOrDefaultAsync(ct);
+            var opens = viewer.IsMemberOf(h) || viewer.CanManage(p.CommunityId);
+            return new OwnerView(opens ? h : null, peopleHere ? household?.GroupId : null, firstName ?? "—", household?.GroupName);
+        }
+        var group = await db.Groups.AsNoTracking().Where(x => x.Id == p.GroupId).Select(x => x.Name).FirstOrDefaultAsync(ct);
+        return new OwnerView(null, peopleHere ? p.GroupId : null, group ?? "—", null);
     }
 
     private async Task<IReadOnlyList<ProjectLink>> LinksAsync(Viewer viewer, IQueryable<Guid> ids, CancellationToken ct)

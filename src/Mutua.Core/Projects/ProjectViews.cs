@@ -14,7 +14,13 @@ public sealed record PledgeInput(Guid NeedId, long Amount, string? Via = null);
 
 public sealed record NeedView(Guid Id, NeedKind Kind, string Description, long Target, long Pledged, long Confirmed, string? Currency);
 
-public sealed record OwnerView(Guid? HouseholdId, Guid? GroupId, string Name);
+/// <summary>
+/// Who posted a project: for a household's, the first name of the person who posted it and the
+/// household's group; for a group's, the group. The ids only to those who may open them (a household's
+/// members and its community's coordinators; a group's community people): a household id handed to
+/// anyone was how the old map pseudonyms were broken (issue 11).
+/// </summary>
+public sealed record OwnerView(Guid? HouseholdId, Guid? GroupId, string Name, string? GroupName);
 
 public sealed record VerificationView(string ByFirstName, DateTimeOffset At, string? Note);
 

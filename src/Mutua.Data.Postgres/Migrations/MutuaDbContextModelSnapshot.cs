@@ -669,6 +669,9 @@ namespace Mutua.Data.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int>("NameOnMap")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
@@ -826,6 +829,24 @@ namespace Mutua.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("InsightsSnapshots");
+                });
+
+            modelBuilder.Entity("Mutua.Core.Network.PseudonymKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PseudonymKeys");
                 });
 
             modelBuilder.Entity("Mutua.Core.Projects.AmbassadorCode", b =>

@@ -654,6 +654,9 @@ namespace Mutua.Data.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NameOnMap")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
@@ -811,6 +814,24 @@ namespace Mutua.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("InsightsSnapshots");
+                });
+
+            modelBuilder.Entity("Mutua.Core.Network.PseudonymKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PseudonymKeys");
                 });
 
             modelBuilder.Entity("Mutua.Core.Projects.AmbassadorCode", b =>

@@ -17,6 +17,7 @@ public static class MutuaApi
         CheckInsApi.Map(api);
         InsightsApi.Map(api);
         NetworkApi.Map(api);
+        SharingApi.Map(api);
         ProjectsApi.Map(api);
     }
 }

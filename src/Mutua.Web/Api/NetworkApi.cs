@@ -21,8 +21,9 @@ internal static class NetworkApi
                 return Results.File(file!.Content, file.ContentType, file.FileName);
             })
             .WithSummary("Who helps whom in a community, from its check-ins: households with in/out-degree, reciprocity, betweenness, " +
-                "cluster and flags, links (confirmed or one-sided) and totals. Names only for the community's members and coordinators; " +
-                "anonymous ids for everyone else; nothing when fewer than 5 households. format=json|csv|gexf|graphml; for csv, table=households|links.");
+                "cluster and flags, links (confirmed or one-sided) and totals. Every household's id is a keyed pseudonym; its name and group only " +
+                "where it chose to share them with this viewer (its group or its community: see /households/{id}/sharing), never to sponsors " +
+                "or supporters; nothing when fewer than 5 households. format=json|csv|gexf|graphml; for csv, table=households|links.");
 
         api.MapGet("/communities/{communityId:guid}/network/attention", async (Guid communityId, string? from, string? to,
             CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
@@ -30,7 +31,8 @@ internal static class NetworkApi
                 if (!TryWindow(from, to, out var f, out var t)) return ApiResults.Problem(Failure.InvalidMonth, l);
                 return ApiResults.From(await s.AttentionAsync(await v.GetAsync(ct), communityId, f, t, ct), l);
             })
-            .WithSummary("Households nobody helped in the window (default: the last 12 months), for coordinators only.");
+            .WithSummary("Households nobody helped in the window (default: the last 12 months), for coordinators only: those that share " +
+                "their names with the coordinator are listed, the others counted in keptPrivate.");
 
         api.MapGet("/households/{householdId:guid}/circle", async (Guid householdId, string? from, string? to,
             CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>

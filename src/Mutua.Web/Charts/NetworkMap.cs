@@ -10,8 +10,8 @@ namespace Mutua.Web.Charts;
 /// The help network drawn on the server as SVG: households as dots coloured by cluster and sized by
 /// betweenness (connectors are bigger), arrows from the household that helped to the one helped,
 /// dashed when only one side reported it. The layout is deterministic, so the same data always
-/// gives the same picture. Names (hover titles, and labels on small maps) only when the network
-/// carries them. Households without any link sit in a row underneath.
+/// gives the same picture. Names (hover titles, and labels on small maps) only for the households
+/// whose names the network carries for this viewer. Households without any link sit in a row underneath.
 /// </summary>
 public static class NetworkMap
 {

@@ -73,6 +73,7 @@ public static class DemoSeeder
                 var household = new Household
                 {
                     CommunityId = community.Id, GroupId = group.Id, Name = string.Join(" & ", adults), CreatedAt = joined,
+                    NameOnMap = DemoNameOnMap(h, place.Households.Length),
                 };
                 db.Households.Add(household);
                 households.Add((household, Guid.Empty));
@@ -129,6 +130,15 @@ public static class DemoSeeder
         }
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// Most demo households share their names with the community, so the map tells its story; every fifth
+    /// keeps it to its group, a few keep it to themselves, and the two newest have not chosen yet (nobody).
+    /// </summary>
+    private static NameOnMap DemoNameOnMap(int index, int households) =>
+        index >= households - 2 || index % 8 == 5 ? NameOnMap.Nobody
+        : index % 5 == 4 ? NameOnMap.Group
+        : NameOnMap.Community;
 
     private static Person NewPerson(string firstName, string fullName, string? email, string? phone, string language,
         DateTimeOffset createdAt, string passwordHash)

@@ -53,6 +53,7 @@ public static class FailureMessages
         Failure.InvalidInspiration => l["Please name up to five projects you can see, and not one that grew from this project."],
         Failure.AmountNotPositive => l["Please enter an amount above zero."],
         Failure.InvalidOwner => l["Please choose your household or your group as the project's owner."],
+        Failure.InvalidSharingChoice => l["Please choose who may see your household's name on the help map: nobody, your group or your community."],
         _ => l["Something went wrong. Please try again."],
     };
 

@@ -213,7 +213,7 @@ public sealed class AlgorithmTests
     [Fact]
     public void Exports_are_well_formed_and_anonymous_ones_carry_no_names()
     {
-        var households = Enumerable.Range(0, 5).Select(i => new NetworkHousehold(NetworkService.AnonymousId(Guid.Empty, Guid.NewGuid()), null, null,
+        var households = Enumerable.Range(0, 5).Select(i => new NetworkHousehold(Pseudonyms.Of(new byte[32], Guid.Empty, Guid.NewGuid()), null, null,
             null, null, new NodeMetrics(1, 1, 1, 0.1, 0, HelpPattern.None, 0), default)).ToList();
         var named = households.Select((h, i) => h with { Label = "Amina, \"Ami\" " + i, GroupName = "Umucyo" }).ToList();
         var links = Enumerable.Range(0, 5).Select(i => new NetworkLink(i, (i + 1) % 5, 2, i % 2 == 0, true, i % 2 == 0, null)).ToList();
@@ -244,12 +244,14 @@ public sealed class AlgorithmTests
     }
 
     [Fact]
-    public void Anonymous_ids_are_stable_and_differ_between_households()
+    public void Pseudonyms_are_stable_differ_between_households_and_depend_on_the_key()
     {
         Guid community = Guid.NewGuid(), a = Guid.NewGuid(), b = Guid.NewGuid();
-        Assert.Equal(NetworkService.AnonymousId(community, a), NetworkService.AnonymousId(community, a));
-        Assert.NotEqual(NetworkService.AnonymousId(community, a), NetworkService.AnonymousId(community, b));
-        Assert.Matches("^h-[0-9a-f]{10}$", NetworkService.AnonymousId(community, a));
-        Assert.DoesNotContain(a.ToString("N")[..8], NetworkService.AnonymousId(community, a), StringComparison.Ordinal);
+        byte[] key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)], other = [.. key.Select(x => (byte)(x ^ 0x5a))];
+        Assert.Equal(Pseudonyms.Of(key, community, a), Pseudonyms.Of(key, community, a));
+        Assert.NotEqual(Pseudonyms.Of(key, community, a), Pseudonyms.Of(key, community, b));
+        Assert.NotEqual(Pseudonyms.Of(key, community, a), Pseudonyms.Of(other, community, a));
+        Assert.Matches("^h-[0-9a-f]{16}$", Pseudonyms.Of(key, community, a));
+        Assert.DoesNotContain(a.ToString("N")[..8], Pseudonyms.Of(key, community, a), StringComparison.Ordinal);
     }
 }

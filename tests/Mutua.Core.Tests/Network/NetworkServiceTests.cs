@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Mutua.Core.Accounts;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
@@ -23,13 +24,21 @@ public sealed class NetworkServiceTests : WorldTests
     private async Task<Outcome<HelpNetwork>> Network(Person who, Month? from = null, Month? to = null, Guid? community = null) =>
         await Host.Run<NetworkService, Outcome<HelpNetwork>>(async s => await s.ForCommunityAsync(await As(who), community ?? W.Kimironko.Id, from, to));
 
-    /// <summary>Two more households in Umucyo (Clarisse, Didier), so Kimironko has five.</summary>
-    private async Task<(Person Clarisse, Household ClarisseHome, Person Didier, Household DidierHome)> FiveHouseholds()
+    /// <summary>
+    /// Two more households in Umucyo (Clarisse, Didier), so Kimironko has five, and all five carry their
+    /// names to the community (households choose; until then nobody sees their name).
+    /// </summary>
+    private async Task<(Person Clarisse, Household ClarisseHome, Person Didier, Household DidierHome)> FiveHouseholds(
+        NameOnMap names = NameOnMap.Community)
     {
         var (clarisse, clarisseHome) = await Host.MemberAsync(W.Kimironko.Id, W.Umucyo.Id, "Clarisse");
         var (didier, didierHome) = await Host.MemberAsync(W.Kimironko.Id, W.Umucyo.Id, "Didier");
+        await Host.Db(db => db.Households.Where(h => h.CommunityId == W.Kimironko.Id).ExecuteUpdateAsync(x => x.SetProperty(h => h.NameOnMap, names)));
         return (clarisse, clarisseHome, didier, didierHome);
     }
+
+    private Task Choose(Person member, Household home, NameOnMap choice) =>
+        Host.Run<HouseholdSharingService>(async s => (await s.SetNameOnMapAsync(await As(member), home.Id, choice)).Ok());
 
     private static NetworkHousehold Node(HelpNetwork n, Household h) => n.Households.Single(x => x.HouseholdId == h.Id);
 
@@ -148,7 +157,62 @@ public sealed class NetworkServiceTests : WorldTests
         Assert.Single(anonymous.Links);
         var again = (await Network(W.Sara, October, November)).Ok();
         Assert.Equal(anonymous.Households.Select(h => h.Id), again.Households.Select(h => h.Id));
-        Assert.Equal(NetworkService.AnonymousId(W.Kimironko.Id, W.AminaHome.Id), anonymous.Households[anonymous.Links[0].Giver].Id);
+        var key = await Host.Db(db => db.PseudonymKeys.Select(k => k.Key).SingleAsync());
+        Assert.Equal(Pseudonyms.Of(key, W.Kimironko.Id, W.AminaHome.Id), anonymous.Households[anonymous.Links[0].Giver].Id);
+        // The same household has the same pseudonym for everyone, named or not.
+        Assert.Equal(named.Households.Select(h => h.Id).Order(StringComparer.Ordinal), anonymous.Households.Select(h => h.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Names_reach_only_as_far_as_each_household_chose()
+    {
+        await FiveHouseholds(NameOnMap.Nobody);
+        await Save(W.Amina, W.AminaHome, October, Gave(W.BoscoHome), Gave(W.JeanHome));
+        await Choose(W.Amina, W.AminaHome, NameOnMap.Group);
+        await Choose(W.Jean, W.JeanHome, NameOnMap.Community);
+
+        string?[] Names(HelpNetwork n) => n.Households.Select(h => h.Label).ToArray();
+        // Bosco lives in Amina's group (Umucyo): her name and Jean's. Not his neighbours who chose nobody, but always his own.
+        var bosco = (await Network(W.Bosco, October, November)).Ok();
+        Assert.Equal(["Amina", "Bosco", "Jean"], Names(bosco).OfType<string>().Order(StringComparer.Ordinal));
+        // Jean is in Urumuri: Amina's name does not reach him.
+        var jean = (await Network(W.Jean, October, November)).Ok();
+        Assert.Equal(["Jean"], Names(jean).OfType<string>());
+        // The coordinator lives in no group: the community's names only, and the household id of those he may open and that are named.
+        var claude = (await Network(W.Claude, October, November)).Ok();
+        Assert.Equal(["Jean"], Names(claude).OfType<string>());
+        Assert.Equal([W.JeanHome.Id], claude.Households.Select(h => h.HouseholdId).OfType<Guid>());
+        // Bosco sees Amina's name but may not open her household: no id.
+        Assert.Null(bosco.Households.Single(h => h.Label == "Amina").HouseholdId);
+        Assert.Equal(W.BoscoHome.Id, bosco.Households.Single(h => h.Label == "Bosco").HouseholdId);
+        // The sponsor: nobody's name.
+        Assert.All((await Network(W.Sara, October, November)).Ok().Households, h => Assert.Null(h.Label));
+
+        // The attention list: Claude sees Jean's name only; the three others nobody helped are counted.
+        var attention = (await Host.Run<NetworkService, Outcome<AttentionList>>(async s =>
+            await s.AttentionAsync(await As(W.Claude), W.Kimironko.Id, October, November))).Ok();
+        Assert.Empty(attention.Households);
+        Assert.Equal(3, attention.KeptPrivate);
+    }
+
+    [Fact]
+    public async Task Only_a_households_own_members_choose_and_only_among_the_three_choices()
+    {
+        await Choose(W.Amina, W.AminaHome, NameOnMap.Community);
+        var coordinator = await Host.Run<HouseholdSharingService, Outcome<HouseholdSharing>>(async s =>
+            await s.SetNameOnMapAsync(await As(W.Claude), W.AminaHome.Id, NameOnMap.Nobody));
+        coordinator.Fails(Failure.Forbidden);
+        (await Host.Run<HouseholdSharingService, Outcome<HouseholdSharing>>(async s =>
+            await s.SetNameOnMapAsync(await As(W.Bosco), W.AminaHome.Id, NameOnMap.Nobody))).Fails(Failure.Forbidden);
+        (await Host.Run<HouseholdSharingService, Outcome<HouseholdSharing>>(async s =>
+            await s.SetNameOnMapAsync(await As(W.Odongo), W.AminaHome.Id, NameOnMap.Nobody))).Fails(Failure.NotFound);
+        (await Host.Run<HouseholdSharingService, Outcome<HouseholdSharing>>(async s =>
+            await s.SetNameOnMapAsync(await As(W.Amina), W.AminaHome.Id, (NameOnMap)7))).Fails(Failure.InvalidSharingChoice);
+        (await Host.Run<HouseholdSharingService, Outcome<HouseholdSharing>>(async s =>
+            await s.GetAsync(await As(W.Claude), W.AminaHome.Id))).Fails(Failure.Forbidden);
+        var mine = (await Host.Run<HouseholdSharingService, Outcome<HouseholdSharing>>(async s => await s.GetAsync(await As(W.Amina), W.AminaHome.Id))).Ok();
+        Assert.Equal(NameOnMap.Community, mine.NameOnMap);
+        Assert.Equal(1, await Host.Db(db => db.AuditEntries.CountAsync(a => a.Action == Mutua.Core.Auditing.AuditActions.NameOnMapChanged)));
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public static class MatrixState
         await db.CommunityRoles.Where(r => r.PersonId == d.Andre && r.Role != Role.Member).ExecuteDeleteAsync();
         await db.Groups.Where(g => g.Id == d.WarrenStreetCircle).ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, WarrenStreetCircle));
         await db.Households.Where(h => h.Id == d.JamalHousehold).ExecuteUpdateAsync(s => s
-            .SetProperty(h => h.Name, JamalHouseholdName).SetProperty(h => h.GroupId, d.WarrenStreetCircle));
+            .SetProperty(h => h.Name, JamalHouseholdName).SetProperty(h => h.GroupId, d.WarrenStreetCircle)
+            .SetProperty(h => h.NameOnMap, NameOnMap.Community));
         // Jamal & Rosa's two projects, as the demo made them.
         Guid[] projects = [d.ToolLibrary, d.FoodCart];
         await db.Pledges.Where(p => projects.Contains(p.ProjectId)).ExecuteDeleteAsync();
@@ -76,7 +77,7 @@ public static class MatrixState
         static string Join<T>(IEnumerable<T> rows) => string.Join(";", rows.Select(r => r!.ToString()).Order(StringComparer.Ordinal));
         var communities = await db.Communities.Select(c => new { c.Id, c.Name, c.Place }).ToListAsync();
         var groups = await db.Groups.Select(g => new { g.Id, g.CommunityId, g.Name }).ToListAsync();
-        var households = await db.Households.Select(h => new { h.Id, h.CommunityId, h.GroupId, h.Name }).ToListAsync();
+        var households = await db.Households.Select(h => new { h.Id, h.CommunityId, h.GroupId, h.Name, h.NameOnMap }).ToListAsync();
         var members = await db.HouseholdMembers.Select(m => new { m.HouseholdId, m.PersonId }).ToListAsync();
         var roles = await db.CommunityRoles.Select(r => new { r.CommunityId, r.PersonId, r.Role }).ToListAsync();
         var invitations = await db.Invitations.Select(i => new { i.Id, i.RevokedAt, i.RedeemedAt, i.ExpiresAt }).ToListAsync();

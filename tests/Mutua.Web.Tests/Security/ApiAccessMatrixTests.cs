@@ -121,6 +121,10 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         new("GET /communities/{id}/network?format=gexf", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network?format=gexf", InCommunity),
         new("GET /communities/{id}/network/attention", "GET", c => $"/api/v1/communities/{c.D.Dudley}/network/attention", Managers),
         new("GET /households/{id}/circle", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/circle", OwnHouseholdAndManagers),
+        // A household's sharing settings: nobody outside a family reads or edits them, coordinators included.
+        new("GET /households/{id}/sharing", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/sharing", OwnHouseholdOnly),
+        new("PUT /households/{id}/sharing", "PUT", c => $"/api/v1/households/{c.D.JamalHousehold}/sharing", OwnHouseholdOnly,
+            _ => new { nameOnMap = "group" }),
         // Projects: "Tool library in the basement" is Jamal & Rosa's, published to Dudley only; the food cart is public.
         new("GET /projects", "GET", _ => "/api/v1/projects?q=tool&sort=newest", Everyone),
         new("POST /projects", "POST", _ => "/api/v1/projects", OwnHouseholdOnly, c => new

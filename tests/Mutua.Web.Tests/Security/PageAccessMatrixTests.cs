@@ -39,6 +39,7 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Communities/{id}/Network export", d => $"/Communities/{d.Dudley}/Network?handler=Export&format=graphml", InCommunity),
         new("/Communities/{id}/Network/Attention", d => $"/Communities/{d.Dudley}/Network/Attention", Managers),
         new("/Households/{id}/Circle", d => $"/Households/{d.JamalHousehold}/Circle", OwnHouseholdAndManagers),
+        new("/Households/{id}/Sharing", d => $"/Households/{d.JamalHousehold}/Sharing", OwnHouseholdOnly),
         new("/Admin/Audit", _ => "/Admin/Audit", AdminOnly),
         new("/Account/Profile", _ => "/Account/Profile", Actors.SignedIn),
         // Projects: Jamal & Rosa's tool library is published to Dudley only (public projects are open to anyone: ProjectApiTests).
@@ -60,6 +61,8 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
             _ => new() { ["Name"] = $"Warren {Guid.NewGuid():N}"[..20] }, Managers),
         new("rename household on /Households/{id}", d => $"/Households/{d.JamalHousehold}",
             _ => new() { ["Name"] = $"Jamal & Rosa {Guid.NewGuid():N}"[..24] }, OwnHouseholdOnly),
+        new("choose who sees the name on the map on /Households/{id}/Sharing", d => $"/Households/{d.JamalHousehold}/Sharing",
+            _ => new() { ["NameOnMap"] = "Group" }, OwnHouseholdOnly),
         new("give a role on /Communities/{id}/People", d => $"/Communities/{d.Dudley}/People?handler=Grant",
             d => new() { ["personId"] = d.Andre.ToString(), ["role"] = "Supporter" }, Managers),
         new("invite into the household on /Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations",

@@ -15,6 +15,8 @@ public sealed class CommunityModel(CurrentViewer current, NetworkService network
 
     public HelpNetwork? Network { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>The viewer's household in this community, to lead to its sharing settings.</summary>
+    public Guid? OwnHouseholdId { get; private set; }
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -50,6 +52,7 @@ public sealed class CommunityModel(CurrentViewer current, NetworkService network
             From = Network!.From;
             To = Network.To;
             CanManage = viewer.CanManage(id);
+            OwnHouseholdId = viewer.HouseholdIn(id)?.HouseholdId;
         }
         return result;
     }
