@@ -51,6 +51,10 @@ public enum Failure
     InvalidInspiration,
     InvalidOwner,
     AmountNotPositive,
+    ConfirmationRequired,
+    WrongPassword,
+    LockedOut,
+    LastAdmin,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

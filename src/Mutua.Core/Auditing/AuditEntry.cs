@@ -30,4 +30,7 @@ public static class AuditActions
     public const string ProjectVerified = "project-verified";
     public const string ProjectVerificationWithdrawn = "project-verification-withdrawn";
     public const string PledgeConfirmed = "pledge-confirmed";
+    public const string DataDownloaded = "data-downloaded";
+    /// <summary>Recorded with no actor, subject or community: the entry must not say whose account it was.</summary>
+    public const string AccountClosed = "account-closed";
 }

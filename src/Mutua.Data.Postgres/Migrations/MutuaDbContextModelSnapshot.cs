@@ -913,7 +913,7 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<Guid>("NeedId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ProjectId")
@@ -1471,8 +1471,7 @@ namespace Mutua.Data.Postgres.Migrations
                     b.HasOne("Mutua.Core.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Mutua.Core.Projects.Project", null)
                         .WithMany()

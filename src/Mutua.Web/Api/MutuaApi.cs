@@ -18,5 +18,6 @@ public static class MutuaApi
         InsightsApi.Map(api);
         NetworkApi.Map(api);
         ProjectsApi.Map(api);
+        PersonalDataApi.Map(api);
     }
 }
