@@ -29,6 +29,8 @@ public static class CoreServices
         services.AddScoped<Projects.ProjectSearch>();
         services.AddScoped<Projects.PledgeService>();
         services.AddScoped<Projects.AmbassadorService>();
+        services.AddScoped<PersonalData.HouseholdDataService>();
+        services.AddScoped<PersonalData.AccountClosure>();
         return services;
     }
 }

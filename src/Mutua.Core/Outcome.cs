@@ -52,6 +52,10 @@ public enum Failure
     InvalidOwner,
     AmountNotPositive,
     InvalidSharingChoice,
+    ConfirmationRequired,
+    WrongPassword,
+    LockedOut,
+    LastAdmin,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

@@ -31,4 +31,7 @@ public static class AuditActions
     public const string ProjectVerificationWithdrawn = "project-verification-withdrawn";
     public const string PledgeConfirmed = "pledge-confirmed";
     public const string NameOnMapChanged = "name-on-map-changed";
+    public const string DataDownloaded = "data-downloaded";
+    /// <summary>Recorded with no actor, subject or community: the entry must not say whose account it was.</summary>
+    public const string AccountClosed = "account-closed";
 }

@@ -78,7 +78,8 @@ public sealed class Pledge
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ProjectId { get; set; }
     public Guid NeedId { get; set; }
-    public Guid PersonId { get; set; }
+    /// <summary>The supporter; null once they closed their account (the pledge stays, anonymised, in the project's record).</summary>
+    public Guid? PersonId { get; set; }
     public long Amount { get; set; }
     public PledgeStatus Status { get; set; } = PledgeStatus.Pledged;
     public DateTimeOffset CreatedAt { get; set; }

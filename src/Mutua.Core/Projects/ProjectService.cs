@@ -328,6 +328,7 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
             var opens = viewer.IsMemberOf(h) || viewer.CanManage(p.CommunityId);
             return new OwnerView(opens ? h : null, peopleHere ? household?.GroupId : null, firstName ?? "—", household?.GroupName);
         }
+        if (p.GroupId is null) return new OwnerView(null, null, "—", null, FormerMember: true);
         var group = await db.Groups.AsNoTracking().Where(x => x.Id == p.GroupId).Select(x => x.Name).FirstOrDefaultAsync(ct);
         return new OwnerView(null, peopleHere ? p.GroupId : null, group ?? "—", null);
     }

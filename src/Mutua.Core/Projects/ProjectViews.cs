@@ -20,7 +20,8 @@ public sealed record NeedView(Guid Id, NeedKind Kind, string Description, long T
 /// members and its community's coordinators; a group's community people): a household id handed to
 /// anyone was how the old map pseudonyms were broken (issue 11).
 /// </summary>
-public sealed record OwnerView(Guid? HouseholdId, Guid? GroupId, string Name, string? GroupName);
+/// <param name="FormerMember">The household that posted it has left Mutua (docs/personal-data.md).</param>
+public sealed record OwnerView(Guid? HouseholdId, Guid? GroupId, string Name, string? GroupName, bool FormerMember = false);
 
 public sealed record VerificationView(string ByFirstName, DateTimeOffset At, string? Note);
 

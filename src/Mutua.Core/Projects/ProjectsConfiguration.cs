@@ -47,7 +47,8 @@ internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
         b.Property(p => p.IdempotencyKey).HasMaxLength(Pledge.IdempotencyKeyMaxLength);
         b.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Need>().WithMany().HasForeignKey(p => p.NeedId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // A supporter who closes their account leaves their pledges behind, anonymised (AccountClosure).
+        b.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(p => new { p.ProjectId, p.Status });
         b.HasIndex(p => new { p.NeedId, p.Status });
         b.HasIndex(p => new { p.PersonId, p.IdempotencyKey }).IsUnique();

@@ -927,7 +927,7 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<Guid>("NeedId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ProjectId")
@@ -1485,8 +1485,7 @@ namespace Mutua.Data.Postgres.Migrations
                     b.HasOne("Mutua.Core.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Mutua.Core.Projects.Project", null)
                         .WithMany()

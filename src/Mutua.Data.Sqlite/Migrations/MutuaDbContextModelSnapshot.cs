@@ -912,7 +912,7 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.Property<Guid>("NeedId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProjectId")
@@ -1468,8 +1468,7 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.HasOne("Mutua.Core.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Mutua.Core.Projects.Project", null)
                         .WithMany()

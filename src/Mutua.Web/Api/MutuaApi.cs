@@ -19,5 +19,6 @@ public static class MutuaApi
         NetworkApi.Map(api);
         SharingApi.Map(api);
         ProjectsApi.Map(api);
+        PersonalDataApi.Map(api);
     }
 }

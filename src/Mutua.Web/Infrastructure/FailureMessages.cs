@@ -54,15 +54,20 @@ public static class FailureMessages
         Failure.AmountNotPositive => l["Please enter an amount above zero."],
         Failure.InvalidOwner => l["Please choose your household or your group as the project's owner."],
         Failure.InvalidSharingChoice => l["Please choose who may see your household's name on the help map: nobody, your group or your community."],
+        Failure.ConfirmationRequired => l["Please confirm that you want to close your account."],
+        Failure.WrongPassword => l["That password is not right."],
+        Failure.LockedOut => l["Too many wrong passwords. Your account is locked for a few minutes."],
+        Failure.LastAdmin => l["You are the only admin of this installation. Create another admin before you close your account."],
         _ => l["Something went wrong. Please try again."],
     };
 
     public static int StatusCode(this Failure failure) => failure switch
     {
         Failure.NotFound => StatusCodes.Status404NotFound,
-        Failure.Forbidden or Failure.OwnProject or Failure.NotAmbassador => StatusCodes.Status403Forbidden,
+        Failure.Forbidden or Failure.OwnProject or Failure.NotAmbassador or Failure.WrongPassword => StatusCodes.Status403Forbidden,
+        Failure.LockedOut => StatusCodes.Status423Locked,
         Failure.PhoneOrEmailTaken or Failure.NameTaken or Failure.RoleAlreadyHeld or Failure.AlreadyMember
-            or Failure.InvitationUsed or Failure.PledgeClosed => StatusCodes.Status409Conflict,
+            or Failure.InvitationUsed or Failure.PledgeClosed or Failure.LastAdmin => StatusCodes.Status409Conflict,
         Failure.InvitationExpired or Failure.InvitationRevoked => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -154,6 +154,12 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         new("GET /projects/{id}/spread", "GET", c => $"/api/v1/projects/{c.D.ToolLibrary}/spread", InCommunity),
         // Dudley's ambassador is Fatima, none of the actors: the dashboard is hers alone.
         new("GET /ambassador", "GET", _ => "/api/v1/ambassador", Nobody),
+
+        // Personal data (issue 11): a household's own members only, not its coordinator, sponsor or admin.
+        new("GET /households/{id}/data", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/data", OwnHouseholdOnly),
+        // Closing acts on the caller alone; without the password nobody gets through (a real closure: PersonalDataTests).
+        new("POST /me/closure with a wrong password", "POST", _ => "/api/v1/me/closure", Nobody,
+            _ => new { password = "not the password", confirm = true }),
     ];
 
     private static HttpContent PhotoContent()

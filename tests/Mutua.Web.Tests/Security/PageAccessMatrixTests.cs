@@ -49,6 +49,9 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Projects/Edit/{id}", d => $"/Projects/Edit/{d.ToolLibrary}", OwnHouseholdOnly),
         new("/Projects/Following", _ => "/Projects/Following", Actors.SignedIn),
         new("/Projects/Ambassador", _ => "/Projects/Ambassador", []),
+        new("/Households/{id}/Data", d => $"/Households/{d.JamalHousehold}/Data", OwnHouseholdOnly),
+        new("/Households/{id}/Data download", d => $"/Households/{d.JamalHousehold}/Data?handler=Download", OwnHouseholdOnly),
+        new("/Account/MyData", _ => "/Account/MyData", Actors.SignedIn),
     ];
 
     public static readonly FormCase[] Forms =
@@ -75,6 +78,9 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("post an update on /p/{slug}", d => $"/p/{d.ToolLibrarySlug}?handler=Update", _ => new() { ["text"] = "Shelves are up." }, OwnHouseholdOnly),
         new("edit on /Projects/Edit/{id}", d => $"/Projects/Edit/{d.ToolLibrary}",
             _ => new() { ["Title"] = $"Tool library {Guid.NewGuid():N}"[..20], ["Category"] = "CommunityProject" }, OwnHouseholdOnly),
+        // Closing acts on the one who posts; without the password it closes nobody's (a real closure: PersonalDataTests).
+        new("close the account with a wrong password on /Account/MyData", _ => "/Account/MyData",
+            _ => new() { ["Password"] = "not the password", ["Confirm"] = "true" }, []),
     ];
 
     public static TheoryData<string, string> PageCells()

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core.Accounts;
+using Mutua.Core.Communities;
+using Mutua.Core.PersonalData;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Account;
+
+/// <summary>A person's data: their households' downloads, and closing the account.</summary>
+[Authorize]
+public sealed class MyDataModel(CurrentViewer current, CommunityService communities, AccountClosure closure,
+    SignInManager<Person> signIn, IStringLocalizer<Text> l) : PageModel
+{
+    public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
+
+    [BindProperty]
+    [StringLength(200, ErrorMessage = "That is too long.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public bool Confirm { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var closed = await closure.CloseAsync(await current.GetAsync(ct), Password, Confirm, ct);
+        if (!closed.Succeeded)
+        {
+            ModelState.AddModelError("", l.Message(closed.Failure!.Value));
+            await LoadAsync(ct);
+            return Page();
+        }
+        // This session ends now; the account it belonged to is gone, so no other one can load it either.
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/Closed");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var list = new List<HouseholdDetail>();
+        foreach (var place in viewer.Households)
+        {
+            var h = await communities.GetHouseholdAsync(viewer, place.HouseholdId, ct);
+            if (h.Succeeded) list.Add(h.Value!);
+        }
+        Households = list;
+    }
+}
