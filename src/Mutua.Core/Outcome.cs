@@ -51,6 +51,7 @@ public enum Failure
     InvalidInspiration,
     InvalidOwner,
     AmountNotPositive,
+    WrongPassword,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

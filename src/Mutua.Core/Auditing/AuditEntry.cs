@@ -30,4 +30,7 @@ public static class AuditActions
     public const string ProjectVerified = "project-verified";
     public const string ProjectVerificationWithdrawn = "project-verification-withdrawn";
     public const string PledgeConfirmed = "pledge-confirmed";
+    public const string SignedOut = "signed-out";
+    public const string SignedOutElsewhere = "signed-out-elsewhere";
+    public const string PasswordChanged = "password-changed";
 }

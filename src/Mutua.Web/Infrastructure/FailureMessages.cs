@@ -52,6 +52,7 @@ public static class FailureMessages
         Failure.NotAmbassador => l["Only ambassadors have share links."],
         Failure.InvalidInspiration => l["Please name up to five projects you can see, and not one that grew from this project."],
         Failure.AmountNotPositive => l["Please enter an amount above zero."],
+        Failure.WrongPassword => l["That is not your current password."],
         Failure.InvalidOwner => l["Please choose your household or your group as the project's owner."],
         _ => l["Something went wrong. Please try again."],
     };
