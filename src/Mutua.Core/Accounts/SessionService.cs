@@ -36,26 +36,25 @@ public sealed class SessionService(MutuaDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The check every signed-in request makes: one lookup by primary key, compiled once. It also
-    /// moves "last seen" on, at most once every <see cref="LastSeenStep"/>.
+    /// The check every signed-in request makes, folded into the viewer's own query: the viewer when
+    /// the session is live, null when it was ended or went idle. Moves "last seen" on, at most once
+    /// every <see cref="LastSeenStep"/>.
     /// </summary>
-    public async Task<bool> IsLiveAsync(Guid sessionId, Guid personId, CancellationToken ct = default)
+    public async Task<Viewer?> ViewerInSessionAsync(Guid sessionId, Guid personId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var lastSeen = await LastSeen(db, sessionId, personId);
-        if (lastSeen is not { } seen || now - seen > IdleLimit) return false;
+        var (viewer, lastSeen) = await Viewer.LoadInSessionAsync(db, personId, sessionId, ct);
+        if (lastSeen is not { } seen || now - seen > IdleLimit || !viewer.IsSignedIn) return null;
         if (now - seen >= LastSeenStep)
         {
             await db.SignInSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
         }
-        return true;
+        return viewer;
     }
 
-    private static readonly Func<MutuaDbContext, Guid, Guid, Task<DateTimeOffset?>> LastSeen = EF.CompileAsyncQuery(
-        (MutuaDbContext db, Guid sessionId, Guid personId) => db.SignInSessions
-            .Where(s => s.Id == sessionId && s.PersonId == personId && s.EndedAt == null)
-            .Select(s => (DateTimeOffset?)s.LastSeenAt)
-            .FirstOrDefault());
+    /// <summary>Whether a session is live, for a refresh token: one lookup by primary key.</summary>
+    public async Task<bool> IsLiveAsync(Guid sessionId, Guid personId, CancellationToken ct = default) =>
+        await ViewerInSessionAsync(sessionId, personId, ct) is not null;
 
     /// <summary>The person's live sessions, the most recently used first.</summary>
     public async Task<IReadOnlyList<SessionView>> ListAsync(Viewer viewer, Guid? current, CancellationToken ct = default)

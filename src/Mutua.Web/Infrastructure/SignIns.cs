@@ -91,7 +91,10 @@ public sealed class SignIns(PeopleDirectory people, SignInManager<Person> signIn
     {
         // A cookie or token without a session predates server-side sessions: it cannot be ended, so it is not accepted.
         if (SessionOf(principal) is not { } session || PersonOf(principal) is not { } person) return false;
-        return await http.RequestServices.GetRequiredService<SessionService>().IsLiveAsync(session, person, http.RequestAborted);
+        var viewer = await http.RequestServices.GetRequiredService<SessionService>().ViewerInSessionAsync(session, person, http.RequestAborted);
+        // Loaded with the session check in one round trip: the request's pages and endpoints use this one.
+        if (viewer is not null) CurrentViewer.Remember(http, viewer);
+        return viewer is not null;
     }
 
     /// <summary>The sign-in cookie is good only while its session is live; then Identity's security-stamp check as before.</summary>

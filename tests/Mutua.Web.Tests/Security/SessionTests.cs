@@ -202,6 +202,47 @@ public sealed class SessionTests(MutuaFactory app) : IClassFixture<MutuaFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Last_seen_is_written_every_few_minutes_not_on_every_request()
+    {
+        var tokens = await SignInToApiAsync(DemoPeople.KeishaLogin);
+        using var api = Bearer(tokens.Access);
+        var session = await app.WithDbAsync(db => db.SignInSessions.Where(s => s.PersonId == app.Demo.Keisha && s.Kind == SessionKind.Api && s.EndedAt == null)
+            .OrderByDescending(s => s.CreatedAt).Select(s => s.Id).FirstAsync(Ct));
+        Task<DateTimeOffset> LastSeenAsync() => app.WithDbAsync(db => db.SignInSessions.Where(s => s.Id == session).Select(s => s.LastSeenAt).SingleAsync(Ct));
+        Task SetLastSeenAsync(DateTimeOffset at) => app.WithDbAsync(db => db.SignInSessions.Where(s => s.Id == session)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, at), Ct));
+
+        var recently = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await SetLastSeenAsync(recently);
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(api));
+        Assert.Equal(recently.ToUnixTimeMilliseconds(), (await LastSeenAsync()).ToUnixTimeMilliseconds());
+
+        await SetLastSeenAsync(DateTimeOffset.UtcNow.AddMinutes(-10));
+        Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(api));
+        Assert.True(await LastSeenAsync() > DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        // A session nobody used for longer than a refresh token lives is over.
+        await SetLastSeenAsync(DateTimeOffset.UtcNow.AddDays(-31));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(api));
+    }
+
+    [Fact]
+    public async Task A_cookie_from_before_sessions_were_kept_is_not_accepted()
+    {
+        // Made the old way, with no session claim: it could never be signed out, so it signs in to nothing.
+        await using var scope = app.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<Person>>();
+        var person = await scope.ServiceProvider.GetRequiredService<UserManager<Person>>().FindByEmailAsync(DemoPeople.KeishaLogin);
+        var principal = await signIn.CreateUserPrincipalAsync(person!);
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>>()
+            .Get(IdentityConstants.BearerScheme);
+        var ticket = new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal,
+            new Microsoft.AspNetCore.Authentication.AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddDays(7) }, IdentityConstants.BearerScheme);
+        using var api = Bearer(options.BearerTokenProtector.Protect(ticket));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(api));
+    }
+
     // ---------------------------------------------------------------- signed in on these devices
 
     [Fact]
