@@ -88,8 +88,8 @@ public static class MatrixState
         var updates = await db.ProjectUpdates.Select(u => new { u.Id }).ToListAsync();
         var photos = await db.ProjectPhotos.Select(p => new { p.Id }).ToListAsync();
         var followers = await db.ProjectFollowers.Select(f => new { f.ProjectId, f.PersonId }).ToListAsync();
-        // Which sessions were signed out; signing in and "last seen" are bookkeeping.
-        var sessions = await db.SignInSessions.Select(s => new { s.Id, Ended = s.EndedAt != null }).ToListAsync();
+        // Which sessions were signed out; signing in (a new session) and "last seen" are bookkeeping.
+        var sessions = await db.SignInSessions.Where(s => s.EndedAt != null).Select(s => s.Id).ToListAsync();
         return string.Join("\n", Join(communities), Join(groups), Join(households), Join(members), Join(roles),
             Join(invitations), Join(people), Join(checkIns), Join(projects), Join(needs), Join(pledges), Join(updates), Join(photos), Join(followers),
             Join(sessions));
