@@ -17,6 +17,8 @@ public static class CoreServices
         services.AddScoped<RoleService>();
         services.AddScoped<PeopleDirectory>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<PasswordService>();
         services.AddScoped<CheckIns.CheckInService>();
         services.AddScoped<CheckIns.ProgressService>();
         services.AddScoped<CheckIns.GroupCheckInsService>();

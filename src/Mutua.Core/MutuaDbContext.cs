@@ -22,6 +22,7 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Orientation> Orientations => Set<Orientation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<IncomeLine> IncomeLines => Set<IncomeLine>();
     public DbSet<HelpExchange> HelpExchanges => Set<HelpExchange>();

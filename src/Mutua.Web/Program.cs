@@ -13,6 +13,8 @@ using Mutua.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// Answers do not name the server software (issue 11, finding 9).
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 services.AddMutuaDatabase(builder.Configuration, builder.Environment);
 services.AddMutuaCore();
@@ -33,7 +35,14 @@ services.AddAuthentication(o =>
         || context.Request.Path.StartsWithSegments("/api")
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme)
-    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(7))
+    // Access tokens are short-lived; the refresh token renews them within the same session, and both
+    // stop the moment the session is ended (SignIns.ValidateBearerAsync, POST /api/v1/auth/refresh).
+    .AddBearerToken(IdentityConstants.BearerScheme, o =>
+    {
+        o.BearerTokenExpiration = TimeSpan.FromMinutes(15);
+        o.RefreshTokenExpiration = SessionService.IdleLimit;
+        o.Events = new Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenEvents { OnMessageReceived = SignIns.ValidateBearerAsync };
+    })
     .AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
     {
         c.LoginPath = "/Account/Login";
@@ -43,7 +52,16 @@ services.AddAuthentication(o =>
         c.Cookie.Name = "mutua";
         c.Cookie.HttpOnly = true;
         c.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the request is HTTPS, including behind a TLS proxy with forwarded headers on.
+        c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Every request checks that the cookie's session is still live (signing out ends it on the server).
+        c.EventsType = typeof(SignIns.CookieEvents);
     }));
+services.AddScoped<SignIns.CookieEvents>();
+services.AddScoped<SignIns>();
+services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignIns.KeepSessionOnRefresh);
+services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 services.AddIdentityCore<Person>(AccountRules.Apply)
     .AddEntityFrameworkStores<MutuaDbContext>()
     .AddSignInManager()
@@ -119,6 +137,8 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCode
     };
     await Results.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["error"] = error }).ExecuteAsync(http);
 }));
+// Only over HTTPS (and never for localhost): tells browsers to come back over HTTPS only.
+app.UseHsts();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

@@ -34,4 +34,7 @@ public static class AuditActions
     public const string DataDownloaded = "data-downloaded";
     /// <summary>Recorded with no actor, subject or community: the entry must not say whose account it was.</summary>
     public const string AccountClosed = "account-closed";
+    public const string SignedOut = "signed-out";
+    public const string SignedOutElsewhere = "signed-out-elsewhere";
+    public const string PasswordChanged = "password-changed";
 }

@@ -81,8 +81,8 @@ public sealed class AccountClosure(MutuaDbContext db, UserManager<Person> users,
         await db.Invitations.Where(i => i.RedeemedById == id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RedeemedById, (Guid?)null).SetProperty(i => i.NewHouseholdName, (string?)null), ct);
 
-        // SESSIONS (merge note): when the server-side session store lands, every session and refresh token of
-        // this person ends here, in this transaction (a cascading foreign key to AspNetUsers does it by itself).
+        // Every sign-in session of this person (cookies, access and refresh tokens) ends with the row: SignInSessions
+        // cascade from AspNetUsers, and every request checks its session.
         // The rest goes with the row by cascade: memberships, roles, orientation (and buddy links: set null),
         // follows, notifications, ambassador code and shares, invitations they made, Identity claims/logins/tokens.
         await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(ct);

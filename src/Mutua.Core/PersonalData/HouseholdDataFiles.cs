@@ -67,5 +67,8 @@ public static class HouseholdDataFiles
     ];
 
     /// <summary>Tables that refer to households or people but are not in the download, and why.</summary>
-    public static readonly IReadOnlyDictionary<Type, string> NotIncluded = new Dictionary<Type, string>();
+    public static readonly IReadOnlyDictionary<Type, string> NotIncluded = new Dictionary<Type, string>
+    {
+        [typeof(SignInSession)] = "the devices you are signed in on are listed on your profile, where you can sign each one out",
+    };
 }

@@ -35,7 +35,11 @@ public static class Localization
     public static void RememberLanguage(HttpResponse response, string language) =>
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax,
+                Secure = response.HttpContext.Request.IsHttps,
+            });
 
     /// <summary>Model binding's own messages ("The value '' is invalid") in the person's language.</summary>
     public static void LocaliseBindingMessages(DefaultModelBindingMessageProvider p, IStringLocalizer l)

@@ -16,7 +16,7 @@ namespace Mutua.Web.Pages;
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class JoinModel(InvitationService invitations, CurrentViewer current, UserManager<Person> users,
-    SignInManager<Person> signIn, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : PageModel
+    SignIns signIns, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Invitation code")]
@@ -75,7 +75,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
             return Page();
         }
         var person = await users.FindByIdAsync(joined.Value!.PersonId.ToString());
-        await signIn.SignInAsync(person!, isPersistent: true);
+        await signIns.SignInBrowserAsync(person!, persistent: true, HttpContext);
         // Came through an ambassador's share link: the sign-up counts for them.
         if (Request.Cookies[Projects.ShowModel.ViaCookie] is { } via && via.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
             && Guid.TryParse(via[(dot + 1)..], out var sharedProject))

@@ -89,7 +89,31 @@ public static class MatrixState
         var updates = await db.ProjectUpdates.Select(u => new { u.Id }).ToListAsync();
         var photos = await db.ProjectPhotos.Select(p => new { p.Id }).ToListAsync();
         var followers = await db.ProjectFollowers.Select(f => new { f.ProjectId, f.PersonId }).ToListAsync();
+        // Which sessions were signed out; signing in (a new session) and "last seen" are bookkeeping.
+        var sessions = await db.SignInSessions.Where(s => s.EndedAt != null).Select(s => s.Id).ToListAsync();
         return string.Join("\n", Join(communities), Join(groups), Join(households), Join(members), Join(roles),
-            Join(invitations), Join(people), Join(checkIns), Join(projects), Join(needs), Join(pledges), Join(updates), Join(photos), Join(followers));
+            Join(invitations), Join(people), Join(checkIns), Join(projects), Join(needs), Join(pledges), Join(updates), Join(photos), Join(followers),
+            Join(sessions));
     });
+
+    /// <summary>A live session of the person on some other device, as signing in there would make it.</summary>
+    public static Task<Guid> OtherSessionAsync(MutuaFactory app, Guid person) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var session = new Mutua.Core.Accounts.SignInSession
+        {
+            Id = Guid.NewGuid(), PersonId = person, Kind = Mutua.Core.Accounts.SessionKind.Browser, CreatedAt = now, LastSeenAt = now,
+            Device = "Firefox · Linux",
+        };
+        db.SignInSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    });
+
+    /// <summary>Another live session for every demo person the matrix acts as, so "sign out everywhere else" has something to end.</summary>
+    public static async Task OtherSessionsForEveryoneAsync(MutuaFactory app)
+    {
+        var d = app.Demo;
+        foreach (var person in new[] { d.Jamal, d.Keisha, d.Denise, d.Sponsor, d.Admin, d.Rosario, d.Esperanza }) await OtherSessionAsync(app, person);
+    }
 }

@@ -22,6 +22,8 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
     private static readonly string[] OwnHouseholdAndManagers = [SameHousehold, Coordinator, Admin];
     private static readonly string[] OwnHouseholdOnly = [SameHousehold];
     private static readonly string[] AdminOnly = [Admin];
+    /// <summary>Jamal's own sessions: nobody else can even tell they exist.</summary>
+    private static readonly string[] OwnSessionOnly = [SameHousehold];
     private static readonly string[] WithAHousehold = [SameHousehold, OtherHousehold, Coordinator, OtherCommunity, OtherCoordinator];
     private static readonly string[] SupportersInCommunity = [OtherHousehold, Coordinator, Sponsor, Admin];
 
@@ -76,6 +78,13 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
             d => new() { ["needId"] = d.ToolLibraryMoney.ToString(), ["amount"] = "25" }, SupportersInCommunity),
         new("verify on /p/{slug}", d => $"/p/{d.ToolLibrarySlug}?handler=Verify", _ => new() { ["note"] = "Saw the shelves." }, [Sponsor]),
         new("post an update on /p/{slug}", d => $"/p/{d.ToolLibrarySlug}?handler=Update", _ => new() { ["text"] = "Shelves are up." }, OwnHouseholdOnly),
+        new("sign out a device on /Account/Profile", _ => "/Account/Profile?handler=EndSession", _ => new(), OwnSessionOnly,
+            async app => new() { ["sessionId"] = (await MatrixState.OtherSessionAsync(app, app.Demo.Jamal)).ToString() }),
+        new("sign out everywhere else on /Account/Profile", _ => "/Account/Profile?handler=EndOthers", _ => new(), Actors.SignedIn,
+            async app => { await MatrixState.OtherSessionsForEveryoneAsync(app); return new(); }),
+        new("change password on /Account/Profile", _ => "/Account/Profile?handler=Password",
+            _ => new() { ["CurrentPassword"] = MutuaFactory.Password, ["NewPassword"] = MutuaFactory.Password }, Actors.SignedIn,
+            async app => { await MatrixState.OtherSessionsForEveryoneAsync(app); return new(); }),
         new("edit on /Projects/Edit/{id}", d => $"/Projects/Edit/{d.ToolLibrary}",
             _ => new() { ["Title"] = $"Tool library {Guid.NewGuid():N}"[..20], ["Category"] = "CommunityProject" }, OwnHouseholdOnly),
         // Closing acts on the one who posts; without the password it closes nobody's (a real closure: PersonalDataTests).
@@ -142,8 +151,13 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         // The token is the person's, not the page's: take it from a page with a form that the actor may see
         // (the sign-in form for someone not signed in: their pages carry no token, so they can be shared from a cache).
         var token = await MutuaFactory.AntiforgeryTokenAsync(client, actor == Anonymous ? "/Account/Login" : "/");
+        var fields = new Dictionary<string, string>(f.Fields(d)) { ["__RequestVerificationToken"] = token };
+        if (f.Arrange is not null)
+        {
+            foreach (var (name, value) in await f.Arrange(app)) fields[name] = value;
+        }
         var before = await MatrixState.FingerprintAsync(app);
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>(f.Fields(d)) { ["__RequestVerificationToken"] = token });
+        using var content = new FormUrlEncodedContent(fields);
         using var response = await client.PostAsync(path, content, TestContext.Current.CancellationToken);
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.ToString() ?? "";
@@ -157,7 +171,9 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         }
         else if (f.Allowed.Contains(actor))
         {
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect && !location.Contains("/Account/", StringComparison.Ordinal),
+            // Back to the profile after a profile form is a success; to sign-in or "denied" is not.
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && !location.Contains("/Account/Login", StringComparison.Ordinal)
+                && !location.Contains("/Account/Denied", StringComparison.Ordinal),
                 $"{actor} may {form}, but got {status} {location}");
             Assert.NotEqual(before, after);
         }

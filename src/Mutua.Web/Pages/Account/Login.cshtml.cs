@@ -1,19 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Mutua.Core;
-using Mutua.Core.Accounts;
-using Mutua.Core.Auditing;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(PeopleDirectory people, SignInManager<Person> signIn, MutuaDbContext db, TimeProvider clock,
-    IStringLocalizer<Text> l) : PageModel
+public sealed class LoginModel(SignIns signIns, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Please enter your phone number or e-mail.")]
@@ -40,19 +35,7 @@ public sealed class LoginModel(PeopleDirectory people, SignInManager<Person> sig
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var person = await people.FindByLoginAsync(Login, ct);
-        if (person is null)
-        {
-            db.Record(clock.GetUtcNow(), null, AuditActions.SignInFailed, detail: "web");
-            await db.SaveChangesAsync(ct);
-            ModelState.AddModelError("", l["That phone number or e-mail and password do not match."]);
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(person, Password!, Remember, lockoutOnFailure: true);
-        db.Record(clock.GetUtcNow(), person.Id,
-            result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed,
-            subject: person.Id, detail: "web");
-        await db.SaveChangesAsync(ct);
+        var (result, person) = await signIns.CheckAsync(Login, Password, "web", ct);
         if (result.IsLockedOut)
         {
             ModelState.AddModelError("", l["Too many wrong passwords. Your account is locked for a few minutes."]);
@@ -63,7 +46,8 @@ public sealed class LoginModel(PeopleDirectory people, SignInManager<Person> sig
             ModelState.AddModelError("", l["That phone number or e-mail and password do not match."]);
             return Page();
         }
-        Localization.RememberLanguage(Response, person.PreferredLanguage);
+        await signIns.SignInBrowserAsync(person!, Remember, HttpContext);
+        Localization.RememberLanguage(Response, person!.PreferredLanguage);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -1,17 +1,17 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Mutua.Core.Accounts;
+using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<Person> signIn) : PageModel
+public sealed class LogoutModel(SignIns signIns) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
+    /// <summary>Ends the session on the server too: a copy of the cookie opens nothing afterwards.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await signIns.SignOutBrowserAsync(HttpContext);
         return RedirectToPage("/Index");
     }
 }

@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mutua.Core.Accounts;
+using Mutua.Core.Communities;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Account;
 
-public sealed class ProfileModel(CurrentViewer current, ProfileService profiles, IStringLocalizer<Text> l) : PageModel
+public sealed class ProfileModel(CurrentViewer current, ProfileService profiles, SessionService sessions, PasswordService passwords,
+    SignIns signIns, UserManager<Person> users, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Please enter your first name.")]
@@ -27,12 +30,19 @@ public sealed class ProfileModel(CurrentViewer current, ProfileService profiles,
     public string? Email { get; private set; }
     public string? Phone { get; private set; }
     public bool Saved { get; private set; }
+    /// <summary>What the last form did: "ended", "others" or "password".</summary>
+    public string? Done { get; private set; }
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+    /// <summary>Why the password was not changed, shown by the password form.</summary>
+    public string? PasswordError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(bool saved, string? done, CancellationToken ct)
     {
-        var profile = await profiles.GetAsync(await current.GetAsync(ct), ct);
+        var viewer = await current.GetAsync(ct);
+        var profile = await profiles.GetAsync(viewer, ct);
         if (!profile.Succeeded) return Challenge();
-        Fill(profile.Value!);
+        await FillAsync(viewer, profile.Value!, ct);
+        Done = done is "ended" or "others" or "password" ? done : null;
         FirstName = profile.Value!.FirstName;
         FullName = profile.Value.FullName;
         Language = profile.Value.Language;
@@ -43,25 +53,68 @@ public sealed class ProfileModel(CurrentViewer current, ProfileService profiles,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        if (!ModelState.IsValid)
-        {
-            var existing = await profiles.GetAsync(viewer, ct);
-            if (existing.Succeeded) Fill(existing.Value!);
-            return Page();
-        }
+        if (!ModelState.IsValid) return await RedisplayAsync(viewer, ct);
         var result = await profiles.UpdateAsync(viewer, new ProfileChange(FirstName, FullName ?? "", Language), ct);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l.Message(result.Failure!.Value));
-            return Page();
+            return await RedisplayAsync(viewer, ct);
         }
         Localization.RememberLanguage(Response, result.Value!.Language);
         return RedirectToPage(new { saved = true });
     }
 
-    private void Fill(Profile p)
+    /// <summary>Signs one of the person's other devices out.</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId, CancellationToken ct)
+    {
+        var ended = await sessions.EndAsync(await current.GetAsync(ct), sessionId, ct);
+        if (!ended.Succeeded) return NotFound();
+        return RedirectToPage(new { done = "ended" });
+    }
+
+    /// <summary>"Sign out everywhere else": only this browser stays signed in.</summary>
+    public async Task<IActionResult> OnPostEndOthersAsync(CancellationToken ct)
+    {
+        await sessions.EndOthersAsync(await current.GetAsync(ct), SignIns.SessionOf(User), ct);
+        return RedirectToPage(new { done = "others" });
+    }
+
+    /// <summary>A new password; every other device is signed out, this one stays signed in.</summary>
+    public async Task<IActionResult> OnPostPasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        // The profile fields are not part of this form: their checks do not apply to it.
+        ModelState.Clear();
+        var session = SignIns.SessionOf(User);
+        var changed = await passwords.ChangeAsync(viewer, new PasswordChange(currentPassword, newPassword), session, ct);
+        if (!changed.Succeeded)
+        {
+            PasswordError = l.Message(changed.Failure!.Value);
+            var profile = await profiles.GetAsync(viewer, ct);
+            if (!profile.Succeeded) return Challenge();
+            FirstName = profile.Value!.FirstName;
+            FullName = profile.Value.FullName;
+            Language = profile.Value.Language;
+            await FillAsync(viewer, profile.Value, ct);
+            return Page();
+        }
+        // The change renewed the security stamp: this browser's cookie is made again for the same session.
+        var person = await users.GetUserAsync(User);
+        if (person is not null && session is not null) await signIns.RenewBrowserAsync(person, session.Value, HttpContext);
+        return RedirectToPage(new { done = "password" });
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Viewer viewer, CancellationToken ct)
+    {
+        var existing = await profiles.GetAsync(viewer, ct);
+        if (existing.Succeeded) await FillAsync(viewer, existing.Value!, ct);
+        return Page();
+    }
+
+    private async Task FillAsync(Viewer viewer, Profile p, CancellationToken ct)
     {
         Email = p.Email;
         Phone = p.PhoneNumber is null ? null : ContactNumbers.Display(p.PhoneNumber);
+        Sessions = await sessions.ListAsync(viewer, SignIns.SessionOf(User), ct);
     }
 }
