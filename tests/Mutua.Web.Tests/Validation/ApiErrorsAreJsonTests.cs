@@ -46,6 +46,32 @@ public sealed class ApiErrorsAreJsonTests(MutuaFactory app) : IClassFixture<Mutu
         Assert.DoesNotContain("nobody foresaw", body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Found by the OpenAPI fuzz test: with an Accept that names no JSON, IProblemDetailsService declines, and
+    /// a request the API cannot read came back as a 400 without a body, or as the HTML error page with 500.
+    /// </summary>
+    [Theory]
+    [InlineData("text/html", "PATCH", "/api/v1/me", "{\"firstName\":-0.5}")]
+    [InlineData("application/xml", "POST", "/api/v1/auth/login", "{\"login\":[],\"password\":1}")]
+    [InlineData("text/html", "GET", "/api/v1/projects?page=1e9", null)]
+    [InlineData("image/png", "GET", "/api/v1/projects?verified=maybe", null)]
+    [InlineData("text/html", "PUT", "/api/v1/households/{h}/checkins/2025-11", "{\"savingsBalance\":\"lots\"}")]
+    public async Task A_request_the_api_cannot_read_is_a_json_400_whatever_the_accept_header(string accept, string method, string path, string? json)
+    {
+        using var client = await app.ApiAsync(DemoPeople.JamalLogin, "fr");
+        client.DefaultRequestHeaders.Accept.ParseAdd(accept);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{h}", app.Demo.JamalHousehold.ToString(), StringComparison.Ordinal));
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {path} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 200)]}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal("bad_request", problem.RootElement.GetProperty("error").GetString());
+        Assert.StartsWith("Nous n", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_page_keeps_the_friendly_error_page()
     {

@@ -49,9 +49,11 @@ public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFact
         {
             foreach (var (client, tries) in new[] { (member, MemberTries), (anonymous, AnonymousTries) })
             {
-                for (var i = 0; i < tries && sent < MaxRequests; i++, sent++)
+                // The random walk, then (for the member) each query parameter at the edges on its own.
+                var edges = client == member ? fuzz.EdgeQueries(op).ToList() : [];
+                for (var i = 0; i < tries + edges.Count && sent < MaxRequests; i++, sent++)
                 {
-                    using var request = fuzz.Request(op, i);
+                    using var request = i < tries ? fuzz.Request(op, i) : fuzz.Request(op, 0, edges[i - tries]);
                     var what = $"{(client == member ? "member" : "anonymous")} {request.Method} {request.RequestUri}";
                     var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(Ct);
                     HttpResponseMessage response;
@@ -116,7 +118,9 @@ public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFact
     /// <summary>Makes the i-th request for an operation: the first one as a caller who means well, the others mutated.</summary>
     private sealed class Fuzz(DemoPeople d, JsonObject root, Random random)
     {
-        private static readonly string[] OddMonths = ["0001-01", "9999-99", "9999-12", "0000-00", "2026-13", "1999-12", "2100-01", "-2026-01", "2026-1", "٢٠٢٦-٠١", ""];
+        // The ends of the calendar first: 0001-01 and 9999-12 are where a window's date arithmetic breaks.
+        private static readonly string[] OddMonths =
+            ["0001-01", "0001-12", "9999-12", "0001-01", "0001-12", "9999-12", "9999-99", "0000-00", "2026-13", "1999-12", "2100-01", "-2026-01", "2026-1", "٢٠٢٦-٠١", ""];
         private static readonly string[] OddNumbers = ["2147483648", "-1", "0", "99999999999999999999", "-2147483649", "1e9", "NaN", "abc", ""];
         private static readonly string[] OddStrings =
         [
@@ -132,7 +136,28 @@ public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFact
             "00000000-0000-0000-0000-000000000000", "not-a-guid", "2026-13", "0001-01",
         ];
 
-        public HttpRequestMessage Request(Operation op, int i)
+        /// <summary>
+        /// Query strings that a random walk may miss: each parameter alone at its edges (to=0001-01, page=2147483648),
+        /// and the window of finding 6 (from=0001-01&amp;to=0001-12) with each format.
+        /// </summary>
+        public IEnumerable<string> EdgeQueries(Operation op)
+        {
+            var names = Parameters(op, "query").Select(p => p["name"]!.GetValue<string>()).ToList();
+            foreach (var name in names)
+            {
+                string[] values = name is "from" or "to" or "month" ? ["0001-01", "0001-12", "9999-12", "9999-99"]
+                    : name is "page" or "size" or "pageSize" ? ["2147483648", "-2147483649", "99999999999999999999", "-1"]
+                    : [];
+                foreach (var v in values) yield return $"{name}={v}";
+            }
+            if (names.Contains("from") && names.Contains("to"))
+            {
+                foreach (var format in names.Contains("format") ? new[] { "json", "csv", "xlsx", "gexf" } : [""])
+                    yield return "from=0001-01&to=0001-12" + (format.Length > 0 ? "&format=" + format : "");
+            }
+        }
+
+        public HttpRequestMessage Request(Operation op, int i, string? edgeQuery = null)
         {
             // 0: every part as a caller who means well; then one part at a time goes wrong, and now and then all of them.
             var part = i == 0 ? Part.None : (Part)random.Next(1, 4);
@@ -144,7 +169,8 @@ public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFact
                 path = path.Replace("{" + name + "}", Uri.EscapeDataString(PathValue(op.Path, name, p, part is Part.Ids or Part.All)), StringComparison.Ordinal);
             }
             var query = new List<string>();
-            foreach (var p in Parameters(op, "query"))
+            if (edgeQuery is not null) query.Add(edgeQuery);
+            foreach (var p in Parameters(op, "query").Where(_ => edgeQuery is null))
             {
                 var name = p["name"]!.GetValue<string>();
                 var odd = part is Part.Query or Part.All;
