@@ -40,5 +40,4 @@ internal static class NetworkApi
             })
             .WithSummary("A household's circle: whom it helped and who helped it, month by month. Its own members and coordinators.");
     }
-
 }
