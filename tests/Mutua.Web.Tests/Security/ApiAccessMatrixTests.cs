@@ -224,13 +224,13 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         }
     }
 
-    /// <summary>Every row, as each person of another community who may not use it.</summary>
+    /// <summary>Every row, as each person of another community, and anyone not signed in, who may not use it.</summary>
     public static TheoryData<string, string> StrangerCells()
     {
         var data = new TheoryData<string, string>();
         foreach (var endpoint in Endpoints)
         {
-            foreach (var actor in new[] { OtherCommunity, OtherCoordinator }.Where(a => !endpoint.Allowed.Contains(a))) data.Add(endpoint.Name, actor);
+            foreach (var actor in new[] { Anonymous, OtherCommunity, OtherCoordinator }.Where(a => !endpoint.Allowed.Contains(a))) data.Add(endpoint.Name, actor);
         }
         return data;
     }

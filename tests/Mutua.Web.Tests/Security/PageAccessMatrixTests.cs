@@ -162,13 +162,13 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         }
     }
 
-    /// <summary>Every page and form, as each person of another community who may not use it.</summary>
+    /// <summary>Every page and form, as each person of another community, and anyone not signed in, who may not use it.</summary>
     public static TheoryData<string, string> StrangerCells()
     {
         var data = new TheoryData<string, string>();
         foreach (var (name, allowed) in Pages.Select(p => (p.Name, p.Allowed)).Concat(Forms.Select(f => (f.Name, f.Allowed))))
         {
-            foreach (var actor in new[] { OtherCommunity, OtherCoordinator }.Where(a => !allowed.Contains(a))) data.Add(name, actor);
+            foreach (var actor in new[] { Anonymous, OtherCommunity, OtherCoordinator }.Where(a => !allowed.Contains(a))) data.Add(name, actor);
         }
         return data;
     }
@@ -196,7 +196,7 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         else
         {
             var form = Forms.Single(f => f.Name == name);
-            var token = await MutuaFactory.AntiforgeryTokenAsync(client, "/");
+            var token = await MutuaFactory.AntiforgeryTokenAsync(client, actor == Anonymous ? "/Account/Login" : "/");
             realAnswer = await PostAsync(form.Path(real), form.Fields(real), token);
             randomAnswer = await PostAsync(form.Path(nowhere), form.Fields(nowhere), token);
         }
