@@ -28,6 +28,7 @@ public enum Failure
     InvalidRole,
     RoleAlreadyHeld,
     InvalidMonth,
+    MonthOutOfRange,
     MonthInFuture,
     AmountOutOfRange,
     TextTooLong,

@@ -25,7 +25,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         var rows = await db.CheckIns.AsNoTracking().Where(c => c.HouseholdId == householdId)
             .OrderByDescending(c => c.Period)
             .Select(c => new { c.Period, c.IncomeTotal, c.SavingsBalance, c.Debts, c.GaveHelp, c.ReceivedHelp, c.UpdatedAt, c.Corrections })
@@ -38,7 +38,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         var checkIn = await LoadAsync(householdId, month.Period, tracked: false, ct);
         if (checkIn is null) return Failure.NotFound;
         return await ToViewAsync(checkIn, place, month, prefilled: false, ct);
@@ -52,7 +52,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         if (month.StateAt(clock.GetUtcNow(), place.TimeZone) == MonthState.Future) return Failure.MonthInFuture;
         var saved = await LoadAsync(householdId, month.Period, tracked: false, ct);
         if (saved is not null) return await ToViewAsync(saved, place, month, prefilled: false, ct);
@@ -79,7 +79,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
         var target = await SaveTargetOf(db, householdId, month.Period, ct);
         if (target is null) return Failure.NotFound;
         var place = target.Place;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         if (month.Year < 2000 || month.Number is < 1 or > 12) return Failure.InvalidMonth;
         var now = clock.GetUtcNow();
         var state = month.StateAt(now, place.TimeZone);
@@ -330,7 +330,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         var named = db.HelpExchanges.Where(h => h.OtherHouseholdId != null
                 && db.CheckIns.Any(c => c.Id == h.CheckInId && c.HouseholdId == householdId))
             .Select(h => h.OtherHouseholdId!.Value);
@@ -356,7 +356,7 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
     {
         var place = await PlaceAsync(householdId, ct);
         if (place is null) return Failure.NotFound;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         var start = name?.Trim().ToLowerInvariant() ?? "";
         if (start.Length == 0 && keep.Count == 0) return Array.Empty<HouseholdChoice>();
         var kept = keep.Take(MaxHelpEntries).ToList();

@@ -24,7 +24,7 @@ public sealed class GroupCheckInsService(MutuaDbContext db, TimeProvider clock)
             .Select(g => new { g.CommunityId, g.Community!.Currency, g.Community.TimeZone }).FirstOrDefaultAsync(ct);
         if (group is null) return Failure.NotFound;
         var inGroup = viewer.Households.Any(h => h.GroupId == groupId);
-        if (!inGroup && !viewer.CanManage(group.CommunityId)) return Failure.Forbidden;
+        if (!inGroup && !viewer.CanManage(group.CommunityId)) return viewer.Refusal(group.CommunityId);
 
         var month = Month.Current(clock.GetUtcNow(), group.TimeZone);
         var households = await db.Households.AsNoTracking().Where(h => h.GroupId == groupId).OrderBy(h => h.Name)

@@ -12,12 +12,54 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
 
     public static Month FromPeriod(int period) => new(period / 100, period % 100);
 
-    public static bool TryParse(string? text, out Month month)
+    /// <summary>
+    /// The first month Mutua reads from a person or a caller. Check-ins began with the platform (2026); a hub
+    /// typing in its paper records reaches back years, not decades, and 2000 leaves room for that. Earlier
+    /// months hold nothing, and near year 1 the date arithmetic of a window (twelve months back, the day
+    /// before a month begins) leaves the calendar: that was a 500 (issue 11, finding 6).
+    /// </summary>
+    public static readonly Month Earliest = new(2000, 1);
+
+    /// <summary>
+    /// The last month read. Not "a few years from now": parsing needs no clock, so a link reads the same on
+    /// every node, every day and in every test. A far window costs nothing (at most 60 months, future months
+    /// are never kept, check-ins refuse them), and 2099 keeps Next and the ten days after a month's end far
+    /// from year 9999.
+    /// </summary>
+    public static readonly Month Latest = new(2099, 12);
+
+    /// <summary>A month written "yyyy-MM" between <see cref="Earliest"/> and <see cref="Latest"/>.</summary>
+    public static bool TryParse(string? text, out Month month) => Read(text, out month) is null;
+
+    /// <summary>
+    /// Reads a month as <see cref="TryParse"/> does and says why not: <see cref="Failure.InvalidMonth"/> when it is
+    /// not "yyyy-MM", <see cref="Failure.MonthOutOfRange"/> when it is outside <see cref="Earliest"/> … <see cref="Latest"/>.
+    /// </summary>
+    public static Failure? Read(string? text, out Month month)
     {
         month = default;
-        if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
-        month = new Month(d.Year, d.Month);
-        return true;
+        if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return Failure.InvalidMonth;
+        var read = new Month(d.Year, d.Month);
+        if (read < Earliest || read > Latest) return Failure.MonthOutOfRange;
+        month = read;
+        return null;
+    }
+
+    /// <summary>The "from" and "to" of a window: either may be absent (null), a present one must be readable.</summary>
+    public static Failure? ReadWindow(string? from, string? to, out Month? start, out Month? end)
+    {
+        var fromFailure = ReadOptional(from, out start);
+        var toFailure = ReadOptional(to, out end);
+        return fromFailure ?? toFailure;
+    }
+
+    private static Failure? ReadOptional(string? text, out Month? month)
+    {
+        month = null;
+        if (string.IsNullOrEmpty(text)) return null;
+        var failure = Read(text, out var m);
+        if (failure is null) month = m;
+        return failure;
     }
 
     /// <summary>The month it is now where the community lives.</summary>

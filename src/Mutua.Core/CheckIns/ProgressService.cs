@@ -19,9 +19,9 @@ public sealed class ProgressService(MutuaDbContext db, TimeProvider clock)
     public async Task<Outcome<HouseholdProgress>> ForHouseholdAsync(Viewer viewer, Guid householdId, int months = 12, CancellationToken ct = default)
     {
         var place = await db.Households.AsNoTracking().Where(h => h.Id == householdId)
-            .Select(h => new { h.Community!.Currency, h.Community.TimeZone }).FirstOrDefaultAsync(ct);
+            .Select(h => new { h.CommunityId, h.Community!.Currency, h.Community.TimeZone }).FirstOrDefaultAsync(ct);
         if (place is null) return Failure.NotFound;
-        if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;
+        if (!viewer.IsMemberOf(householdId)) return viewer.Refusal(place.CommunityId);
         months = Math.Clamp(months, 1, 60);
         var to = Month.Current(clock.GetUtcNow(), place.TimeZone);
         var from = to;

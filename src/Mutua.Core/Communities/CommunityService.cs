@@ -70,7 +70,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     public async Task<Outcome<GroupSummary>> CreateGroupAsync(Viewer viewer, Guid communityId, string? name, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.CanManage(communityId)) return Failure.Forbidden;
+        if (!viewer.CanManage(communityId)) return viewer.Refusal(communityId);
         var check = CheckName(name, Group.NameMaxLength);
         if (check is not null) return check.Value;
         var trimmed = name!.Trim();
@@ -85,7 +85,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     {
         var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, ct);
         if (group is null) return Failure.NotFound;
-        if (!viewer.CanManage(group.CommunityId)) return viewer.CanSeePeopleOf(group.CommunityId) ? Failure.Forbidden : Failure.NotFound;
+        if (!viewer.CanManage(group.CommunityId)) return viewer.Refusal(group.CommunityId);
         var check = CheckName(name, Group.NameMaxLength);
         if (check is not null) return check.Value;
         var trimmed = name!.Trim();
@@ -107,7 +107,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
         var group = await db.Groups.AsNoTracking().Where(g => g.Id == groupId)
             .Select(g => new { g.Id, g.CommunityId, CommunityName = g.Community!.Name, g.Name }).FirstOrDefaultAsync(ct);
         if (group is null) return Failure.NotFound;
-        if (!viewer.CanSeePeopleOf(group.CommunityId)) return Failure.Forbidden;
+        if (!viewer.CanSeePeopleOf(group.CommunityId)) return viewer.Refusal(group.CommunityId);
         var households = await HouseholdSummaries(db.Households.Where(h => h.GroupId == groupId), ct);
         return new GroupDetail(group.Id, group.CommunityId, group.CommunityName, group.Name, households);
     }
@@ -119,7 +119,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     public async Task<Outcome<IReadOnlyList<HouseholdSummary>>> ListHouseholdsAsync(Viewer viewer, Guid communityId, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.CanManage(communityId)) return viewer.InCommunity(communityId) ? Failure.Forbidden : Failure.NotFound;
+        if (!viewer.CanManage(communityId)) return viewer.Refusal(communityId);
         return new Outcome<IReadOnlyList<HouseholdSummary>>(
             await HouseholdSummaries(db.Households.Where(h => h.CommunityId == communityId), ct), null);
     }
@@ -141,7 +141,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     public async Task<Outcome<HouseholdSummary>> CreateHouseholdAsync(Viewer viewer, Guid communityId, string? name, Guid? groupId, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.CanManage(communityId)) return Failure.Forbidden;
+        if (!viewer.CanManage(communityId)) return viewer.Refusal(communityId);
         var check = CheckName(name, Household.NameMaxLength);
         if (check is not null) return check.Value;
         if (groupId is not null && !await db.Groups.AnyAsync(g => g.Id == groupId && g.CommunityId == communityId, ct))
@@ -161,7 +161,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return Failure.NotFound;
-        if (!viewer.CanSeeHousehold(household)) return Failure.Forbidden;
+        if (!viewer.CanSeeHousehold(household)) return viewer.Refusal(household.CommunityId);
         if (newName is not null)
         {
             if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;

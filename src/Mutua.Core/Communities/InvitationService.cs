@@ -14,7 +14,7 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
     public async Task<Outcome<InvitationSummary>> CreateAsync(Viewer viewer, Guid communityId, NewInvitation input, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.InCommunity(communityId)) return Failure.Forbidden;
+        if (!viewer.InCommunity(communityId)) return Failure.NotFound;
         if (!Enum.IsDefined(input.Role)) return Failure.InvalidRole;
 
         var coordinator = viewer.CanManage(communityId);
@@ -72,7 +72,7 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
     public async Task<Outcome<IReadOnlyList<InvitationSummary>>> ListAsync(Viewer viewer, Guid communityId, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.InCommunity(communityId)) return Failure.Forbidden;
+        if (!viewer.InCommunity(communityId)) return Failure.NotFound;
         var query = db.Invitations.Where(i => i.CommunityId == communityId);
         if (!viewer.CanManage(communityId)) query = query.Where(i => i.CreatedById == viewer.PersonId);
         return new Outcome<IReadOnlyList<InvitationSummary>>(await Summaries(query, ct), null);
@@ -83,7 +83,7 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct);
         if (invitation is null) return Failure.NotFound;
         if (invitation.CreatedById != viewer.PersonId && !viewer.CanManage(invitation.CommunityId))
-            return viewer.InCommunity(invitation.CommunityId) ? Failure.Forbidden : Failure.NotFound;
+            return viewer.Refusal(invitation.CommunityId);
         var now = clock.GetUtcNow();
         switch (invitation.StateAt(now))
         {

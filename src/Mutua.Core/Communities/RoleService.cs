@@ -15,7 +15,7 @@ public sealed class RoleService(MutuaDbContext db, TimeProvider clock)
     public async Task<Outcome<IReadOnlyList<PersonInCommunity>>> PeopleAsync(Viewer viewer, Guid communityId, CancellationToken ct = default)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.CanManage(communityId)) return Failure.Forbidden;
+        if (!viewer.CanManage(communityId)) return viewer.Refusal(communityId);
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.CommunityId == communityId)
             .Select(r => new { r.PersonId, r.Person!.FirstName, r.Role }).ToListAsync(ct);
         var households = await db.HouseholdMembers.AsNoTracking().Where(m => m.Household!.CommunityId == communityId)
@@ -62,7 +62,7 @@ public sealed class RoleService(MutuaDbContext db, TimeProvider clock)
     private async Task<Failure?> CheckAsync(Viewer viewer, Guid communityId, Guid personId, Role role, CancellationToken ct)
     {
         if (!await db.Communities.AnyAsync(c => c.Id == communityId, ct)) return Failure.NotFound;
-        if (!viewer.CanManage(communityId)) return Failure.Forbidden;
+        if (!viewer.CanManage(communityId)) return viewer.Refusal(communityId);
         if (!Enum.IsDefined(role)) return Failure.InvalidRole;
         // Membership comes with a household, through an invitation, not as a bare role.
         if (role == Role.Member) return Failure.InvalidRole;

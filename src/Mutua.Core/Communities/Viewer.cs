@@ -37,6 +37,14 @@ public sealed class Viewer
 
     public bool CanSeeHousehold(Household h) => IsMemberOf(h.Id) || CanManage(h.CommunityId);
 
+    /// <summary>
+    /// How to refuse this person something of a community's. Outside the community: NotFound, exactly as
+    /// for an id that does not exist, so a refusal never tells that the id is real (issue 11, finding 7).
+    /// Inside it: Forbidden, which tells only what a member knows already (the community has groups,
+    /// households and people) and tells them why.
+    /// </summary>
+    public Failure Refusal(Guid communityId) => InCommunity(communityId) ? Failure.Forbidden : Failure.NotFound;
+
     public HouseholdPlace? HouseholdIn(Guid communityId) => Households.FirstOrDefault(h => h.CommunityId == communityId);
 
     public static async Task<Viewer> LoadAsync(MutuaDbContext db, Guid personId, CancellationToken ct = default)

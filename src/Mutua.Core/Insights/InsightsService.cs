@@ -21,7 +21,7 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == communityId)
             .Select(c => new { c.Name, c.Currency, c.TimeZone }).FirstOrDefaultAsync(ct);
         if (community is null) return Failure.NotFound;
-        if (!viewer.InCommunity(communityId)) return Failure.Forbidden;
+        if (!viewer.InCommunity(communityId)) return Failure.NotFound;
         if (groupId is not null && !await db.Groups.AnyAsync(g => g.Id == groupId && g.CommunityId == communityId, ct))
             return Failure.GroupNotInCommunity;
 

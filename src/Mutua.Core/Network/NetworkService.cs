@@ -59,7 +59,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == communityId)
             .Select(c => new { c.Name, c.Currency, c.TimeZone }).FirstOrDefaultAsync(ct);
         if (community is null) return Failure.NotFound;
-        if (!viewer.InCommunity(communityId)) return Failure.Forbidden;
+        if (!viewer.InCommunity(communityId)) return Failure.NotFound;
         var window = Window(from, to, community.TimeZone);
         if (window is not { } w) return Failure.InvalidMonth;
 
@@ -108,7 +108,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == communityId)
             .Select(c => new { c.Name, c.TimeZone }).FirstOrDefaultAsync(ct);
         if (community is null) return Failure.NotFound;
-        if (!viewer.CanManage(communityId)) return Failure.Forbidden;
+        if (!viewer.CanManage(communityId)) return viewer.Refusal(communityId);
         var window = Window(from, to, community.TimeZone);
         if (window is not { } w) return Failure.InvalidMonth;
         // Look back further than the window to say when each household was last helped.
@@ -133,7 +133,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
         ArgumentNullException.ThrowIfNull(viewer);
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return Failure.NotFound;
-        if (!viewer.CanSeeHousehold(household)) return Failure.Forbidden;
+        if (!viewer.CanSeeHousehold(household)) return viewer.Refusal(household.CommunityId);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == household.CommunityId)
             .Select(c => new { c.Name, c.TimeZone }).FirstAsync(ct);
         var window = Window(from, to, community.TimeZone);

@@ -53,13 +53,20 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
         {
             var place = viewer.Households.FirstOrDefault(h => h.HouseholdId == householdId);
             if (place is null)
-                return await db.Households.AnyAsync(h => h.Id == householdId, ct) ? Failure.Forbidden : Failure.NotFound;
+            {
+                var other = await db.Households.Where(h => h.Id == householdId).Select(h => (Guid?)h.CommunityId).FirstOrDefaultAsync(ct);
+                return other is { } c ? viewer.Refusal(c) : Failure.NotFound;
+            }
             communityId = place.CommunityId;
         }
         else if (input.GroupId is { } groupId && input.HouseholdId is null)
         {
             var place = viewer.Households.FirstOrDefault(h => h.GroupId == groupId);
-            if (place is null) return await db.Groups.AnyAsync(g => g.Id == groupId, ct) ? Failure.Forbidden : Failure.NotFound;
+            if (place is null)
+            {
+                var other = await db.Groups.Where(g => g.Id == groupId).Select(g => (Guid?)g.CommunityId).FirstOrDefaultAsync(ct);
+                return other is { } c ? viewer.Refusal(c) : Failure.NotFound;
+            }
             communityId = place.CommunityId;
         }
         else return Failure.InvalidOwner;

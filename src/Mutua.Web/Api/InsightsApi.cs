@@ -14,9 +14,7 @@ internal static class InsightsApi
         api.MapGet("/communities/{communityId:guid}/insights", async (Guid communityId, string? from, string? to, Guid? groupId, string? format,
             CurrentViewer v, InsightsService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             {
-                Month? f = null, t = null;
-                if (from is not null) { if (!Month.TryParse(from, out var m)) return ApiResults.Problem(Failure.InvalidMonth, l); f = m; }
-                if (to is not null) { if (!Month.TryParse(to, out var m)) return ApiResults.Problem(Failure.InvalidMonth, l); t = m; }
+                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
                 var result = await s.ForCommunityAsync(await v.GetAsync(ct), communityId, f, t, groupId, ct);
                 if (!result.Succeeded || format is null or "json") return ApiResults.From(result, l);
                 var export = await InsightsTable.ExportAsync(result.Value!, format, l);

@@ -13,7 +13,7 @@ internal static class NetworkApi
         api.MapGet("/communities/{communityId:guid}/network", async (Guid communityId, string? from, string? to, string? format, string? table,
             CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             {
-                if (!TryWindow(from, to, out var f, out var t)) return ApiResults.Problem(Failure.InvalidMonth, l);
+                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
                 if (format is not (null or "json") && !NetworkExport.Formats.Contains(format)) return ApiResults.Problem(Failure.InvalidFormat, l);
                 var result = await s.ForCommunityAsync(await v.GetAsync(ct), communityId, f, t, ct);
                 if (!result.Succeeded || format is null or "json") return ApiResults.From(result, l);
@@ -28,7 +28,7 @@ internal static class NetworkApi
         api.MapGet("/communities/{communityId:guid}/network/attention", async (Guid communityId, string? from, string? to,
             CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             {
-                if (!TryWindow(from, to, out var f, out var t)) return ApiResults.Problem(Failure.InvalidMonth, l);
+                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
                 return ApiResults.From(await s.AttentionAsync(await v.GetAsync(ct), communityId, f, t, ct), l);
             })
             .WithSummary("Households nobody helped in the window (default: the last 12 months), for coordinators only: those that share " +
@@ -37,18 +37,9 @@ internal static class NetworkApi
         api.MapGet("/households/{householdId:guid}/circle", async (Guid householdId, string? from, string? to,
             CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
             {
-                if (!TryWindow(from, to, out var f, out var t)) return ApiResults.Problem(Failure.InvalidMonth, l);
+                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
                 return ApiResults.From(await s.CircleAsync(await v.GetAsync(ct), householdId, f, t, ct), l);
             })
             .WithSummary("A household's circle: whom it helped and who helped it, month by month. Its own members and coordinators.");
-    }
-
-    private static bool TryWindow(string? from, string? to, out Month? f, out Month? t)
-    {
-        f = null;
-        t = null;
-        if (from is not null) { if (!Month.TryParse(from, out var m)) return false; f = m; }
-        if (to is not null) { if (!Month.TryParse(to, out var m)) return false; t = m; }
-        return true;
     }
 }

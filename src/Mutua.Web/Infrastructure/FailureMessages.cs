@@ -30,6 +30,7 @@ public static class FailureMessages
         Failure.InvalidRole => l["That role cannot be given here."],
         Failure.RoleAlreadyHeld => l["This person already has that role."],
         Failure.InvalidMonth => l["Please give the month as year and month, for example 2026-03."],
+        Failure.MonthOutOfRange => l["Please choose a month between January 2000 and December 2099."],
         Failure.MonthInFuture => l["That month has not started yet."],
         Failure.AmountOutOfRange => l["Please enter an amount of zero or more."],
         Failure.TextTooLong => l["That text is too long. Please shorten it."],

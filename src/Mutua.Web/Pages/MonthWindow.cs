@@ -17,8 +17,8 @@ public static class MonthWindow
     {
         string? problem = null;
         Month? f = null, t = null;
-        if (Read(from, out var readFrom) && Read(to, out var readTo)) (f, t) = (readFrom, readTo);
-        else problem = l.Message(Failure.InvalidMonth);
+        if (Month.ReadWindow(from, to, out var readFrom, out var readTo) is { } unread) problem = l.Message(unread);
+        else (f, t) = (readFrom, readTo);
         var result = await load(f, t, false);
         if (!result.Succeeded && result.Failure is not (Failure.NotFound or Failure.Forbidden))
         {
@@ -26,14 +26,5 @@ public static class MonthWindow
             result = await load(null, null, true);
         }
         return (result, problem);
-    }
-
-    private static bool Read(string? text, out Month? month)
-    {
-        month = null;
-        if (string.IsNullOrEmpty(text)) return true;
-        if (!Month.TryParse(text, out var m)) return false;
-        month = m;
-        return true;
     }
 }

@@ -64,11 +64,13 @@ public sealed class CheckInServiceTests : WorldTests
 
         foreach (var outsider in new[] { W.Bosco, W.Jean, W.Claude, W.Sara, W.Ada, W.Dora, W.Odongo })
         {
-            (await Save(outsider, W.AminaHome, November, new CheckInInput(SavingsBalance: 1))).Fails(Failure.Forbidden);
-            (await Get(outsider, W.AminaHome, November)).Fails(Failure.Forbidden);
-            (await Draft(outsider, W.AminaHome, November)).Fails(Failure.Forbidden);
-            (await List(outsider, W.AminaHome)).Fails(Failure.Forbidden);
-            (await Neighbours(outsider, W.AminaHome)).Fails(Failure.Forbidden);
+            // Another community's people are told what they would be for a household that does not exist (issue 11, finding 7).
+            var refusal = outsider == W.Dora || outsider == W.Odongo ? Failure.NotFound : Failure.Forbidden;
+            (await Save(outsider, W.AminaHome, November, new CheckInInput(SavingsBalance: 1))).Fails(refusal);
+            (await Get(outsider, W.AminaHome, November)).Fails(refusal);
+            (await Draft(outsider, W.AminaHome, November)).Fails(refusal);
+            (await List(outsider, W.AminaHome)).Fails(refusal);
+            (await Neighbours(outsider, W.AminaHome)).Fails(refusal);
         }
         Assert.Equal(before, await Fingerprint());
 

@@ -29,6 +29,34 @@ public sealed class MonthTests
         Assert.False(Month.TryParse(text, out _), $"\"{text}\" was read as a month");
     }
 
+    [Theory]
+    [InlineData("0001-01")]
+    [InlineData("1999-12")]
+    [InlineData("2100-01")]
+    [InlineData("9999-12")]
+    public void A_month_outside_2000_to_2099_is_refused_and_says_so(string text)
+    {
+        Assert.False(Month.TryParse(text, out _), $"\"{text}\" was read as a month");
+        Assert.Equal(Mutua.Core.Failure.MonthOutOfRange, Month.Read(text, out _));
+        Assert.Equal(Mutua.Core.Failure.MonthOutOfRange, Month.ReadWindow("2026-01", text, out _, out _));
+        Assert.Equal(Mutua.Core.Failure.MonthOutOfRange, Month.ReadWindow(text, null, out _, out _));
+    }
+
+    [Fact]
+    public void The_ends_of_the_range_are_read_and_a_window_may_leave_out_either_month()
+    {
+        Assert.Null(Month.Read("2000-01", out var first));
+        Assert.Equal(Month.Earliest, first);
+        Assert.Null(Month.Read("2099-12", out var last));
+        Assert.Equal(Month.Latest, last);
+        Assert.Equal(Mutua.Core.Failure.InvalidMonth, Month.Read("2026-13", out _));
+        Assert.Null(Month.ReadWindow(null, "", out var from, out var to));
+        Assert.Null(from);
+        Assert.Null(to);
+        Assert.Null(Month.ReadWindow("2025-02", "2026-01", out from, out to));
+        Assert.Equal((new Month(2025, 2), new Month(2026, 1)), (from!.Value, to!.Value));
+    }
+
     [Fact]
     public void Previous_and_next_cross_years()
     {

@@ -64,8 +64,9 @@ public sealed class InvitationCreateTests : WorldTests
     [Fact]
     public async Task A_member_cannot_invite_into_another_community()
     {
-        (await Invite(W.Amina, W.Gulu.Id, new NewInvitation(Role.Member, null, null, null))).Fails(Failure.Forbidden);
-        (await Invite(W.Amina, W.Gulu.Id, new NewInvitation(Role.Member, null, W.DoraHome.Id, null))).Fails(Failure.Forbidden);
+        // As for a community that does not exist (issue 11, finding 7).
+        (await Invite(W.Amina, W.Gulu.Id, new NewInvitation(Role.Member, null, null, null))).Fails(Failure.NotFound);
+        (await Invite(W.Amina, W.Gulu.Id, new NewInvitation(Role.Member, null, W.DoraHome.Id, null))).Fails(Failure.NotFound);
     }
 
     [Theory]
@@ -100,7 +101,7 @@ public sealed class InvitationCreateTests : WorldTests
     {
         (await Invite(W.Claude, new NewInvitation(Role.Member, W.GuluA.Id, null, "X"))).Fails(Failure.GroupNotInCommunity);
         (await Invite(W.Claude, new NewInvitation(Role.Member, null, W.DoraHome.Id, null))).Fails(Failure.HouseholdNotInCommunity);
-        (await Invite(W.Claude, W.Gulu.Id, new NewInvitation(Role.Member, null, null, null))).Fails(Failure.Forbidden);
+        (await Invite(W.Claude, W.Gulu.Id, new NewInvitation(Role.Member, null, null, null))).Fails(Failure.NotFound);
         (await Invite(W.Claude, Guid.NewGuid(), new NewInvitation(Role.Member, null, null, null))).Fails(Failure.NotFound);
     }
 
@@ -144,7 +145,7 @@ public sealed class InvitationCreateTests : WorldTests
         var claude = (await Host.Run<InvitationService, Outcome<IReadOnlyList<InvitationSummary>>>(async s => await s.ListAsync(await As(W.Claude), W.Kimironko.Id))).Ok();
         Assert.Equal(3, claude.Count);
         (await Host.Run<InvitationService, Outcome<IReadOnlyList<InvitationSummary>>>(async s => await s.ListAsync(await As(W.Dora), W.Kimironko.Id)))
-            .Fails(Failure.Forbidden);
+            .Fails(Failure.NotFound);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class RoleServiceTests : WorldTests
     {
         (await Grant(W.Amina, W.Bosco, Role.Supporter)).Fails(Failure.Forbidden);
         (await Grant(W.Sara, W.Bosco, Role.Supporter)).Fails(Failure.Forbidden);
-        (await Grant(W.Odongo, W.Bosco, Role.Supporter)).Fails(Failure.Forbidden);
+        (await Grant(W.Odongo, W.Bosco, Role.Supporter)).Fails(Failure.NotFound); // another community: as if it did not exist
         (await Grant(W.Claude, W.Bosco, Role.Supporter, Guid.NewGuid())).Fails(Failure.NotFound);
         Assert.Equal(new[] { Role.Member }, await RolesOf(W.Bosco));
     }

@@ -136,9 +136,10 @@ public sealed class InsightsServiceTests : WorldTests
     [Fact]
     public async Task People_outside_the_community_may_not_see_its_insights()
     {
+        // As for a community that does not exist (issue 11, finding 7).
         foreach (var outsider in new[] { W.Dora, W.Odongo })
-            (await Insights(outsider, October, October)).Fails(Failure.Forbidden);
-        (await Insights(Viewer.Anonymous, W.Kimironko.Id, October, October)).Fails(Failure.Forbidden);
+            (await Insights(outsider, October, October)).Fails(Failure.NotFound);
+        (await Insights(Viewer.Anonymous, W.Kimironko.Id, October, October)).Fails(Failure.NotFound);
         (await Insights(await As(W.Claude), Guid.NewGuid(), October, October)).Fails(Failure.NotFound);
 
         foreach (var insider in new[] { W.Claude, W.Sara, W.Ada, W.Amina })

@@ -82,8 +82,9 @@ public sealed class CheckInApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
     [InlineData(Actors.Coordinator, HttpStatusCode.Forbidden)]
     [InlineData(Actors.Sponsor, HttpStatusCode.Forbidden)]
     [InlineData(Actors.Admin, HttpStatusCode.Forbidden)]
-    [InlineData(Actors.OtherCommunity, HttpStatusCode.Forbidden)]
-    [InlineData(Actors.OtherCoordinator, HttpStatusCode.Forbidden)]
+    // Another community's people hear what they would for a household that does not exist (issue 11, finding 7).
+    [InlineData(Actors.OtherCommunity, HttpStatusCode.NotFound)]
+    [InlineData(Actors.OtherCoordinator, HttpStatusCode.NotFound)]
     [InlineData(Actors.Anonymous, HttpStatusCode.Unauthorized)]
     public async Task Nobody_else_reads_or_writes_it_and_nothing_changes(string actor, HttpStatusCode expected)
     {

@@ -169,9 +169,10 @@ public sealed class InsightsApiTests(MutuaFactory app) : IClassFixture<MutuaFact
         Assert.Contains("group_not_in_community", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    // Another community's people hear what they would for a community that does not exist (issue 11, finding 7).
     [Theory]
-    [InlineData(DemoPeople.RosarioLogin, HttpStatusCode.Forbidden)]
-    [InlineData(DemoPeople.EsperanzaLogin, HttpStatusCode.Forbidden)]
+    [InlineData(DemoPeople.RosarioLogin, HttpStatusCode.NotFound)]
+    [InlineData(DemoPeople.EsperanzaLogin, HttpStatusCode.NotFound)]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     public async Task Outsiders_get_no_insights_in_any_format(string? login, HttpStatusCode expected)
     {

@@ -242,6 +242,53 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         }
     }
 
+    /// <summary>Every row, as each person of another community, and anyone not signed in, who may not use it.</summary>
+    public static TheoryData<string, string> StrangerCells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var endpoint in Endpoints)
+        {
+            foreach (var actor in new[] { Anonymous, OtherCommunity, OtherCoordinator }.Where(a => !endpoint.Allowed.Contains(a))) data.Add(endpoint.Name, actor);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Issue 11, finding 7: a refusal must not tell that an id exists. For a person of another community,
+    /// Dudley's real ids answer exactly as ids that exist nowhere (status, content type, body).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StrangerCells))]
+    public async Task Another_communitys_ids_answer_like_ids_that_do_not_exist(string endpoint, string actor)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var e = Endpoints.Single(x => x.Name == endpoint);
+        using var client = await app.ApiAsync(Actors.Login(actor));
+        await MatrixState.ResetAsync(app);
+        var cell = new Cell(app.Demo);
+        if (e.Arrange is not null) await e.Arrange(app, cell);
+        var nowhere = new Cell(Strangers.Randomised(app.Demo)) { InvitationId = Guid.NewGuid(), PledgeId = Guid.NewGuid(), Code = cell.Code };
+
+        var real = await DescribeAsync(client, e, cell, ct);
+        var random = await DescribeAsync(client, e, nowhere, ct);
+
+        Assert.True(real == random, $"{actor} on {endpoint} can tell Dudley's ids from random ones:\nreal:   {real}\nrandom: {random}");
+    }
+
+    private static async Task<string> DescribeAsync(HttpClient client, Endpoint e, Cell cell, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(e.Method), e.Path(cell));
+        var body = "";
+        if (e.Body is not null)
+        {
+            body = System.Text.Json.JsonSerializer.Serialize(e.Body(cell));
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+        if (e.Content is not null) request.Content = e.Content();
+        using var response = await client.SendAsync(request, ct);
+        return await Strangers.DescribeAsync(response, e.Path(cell) + " " + body, ct);
+    }
+
     [Fact]
     public void Every_mapped_api_endpoint_is_in_the_matrix()
     {

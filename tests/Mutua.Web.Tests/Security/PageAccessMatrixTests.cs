@@ -187,6 +187,60 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         }
     }
 
+    /// <summary>Every page and form, as each person of another community, and anyone not signed in, who may not use it.</summary>
+    public static TheoryData<string, string> StrangerCells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (name, allowed) in Pages.Select(p => (p.Name, p.Allowed)).Concat(Forms.Select(f => (f.Name, f.Allowed))))
+        {
+            foreach (var actor in new[] { Anonymous, OtherCommunity, OtherCoordinator }.Where(a => !allowed.Contains(a))) data.Add(name, actor);
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Issue 11, finding 7: for a person of another community, Dudley's real ids answer exactly as ids that
+    /// exist nowhere: the same status, the same redirect, the same page.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(StrangerCells))]
+    public async Task Another_communitys_ids_answer_like_ids_that_do_not_exist(string name, string actor)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = await app.PagesAsync(Actors.Login(actor));
+        await MatrixState.ResetAsync(app);
+        var real = app.Demo;
+        var nowhere = Strangers.Randomised(real);
+        var page = Pages.SingleOrDefault(p => p.Name == name);
+        string realAnswer, randomAnswer;
+        if (page is not null)
+        {
+            realAnswer = await GetAsync(page.Path(real));
+            randomAnswer = await GetAsync(page.Path(nowhere));
+        }
+        else
+        {
+            var form = Forms.Single(f => f.Name == name);
+            var token = await MutuaFactory.AntiforgeryTokenAsync(client, actor == Anonymous ? "/Account/Login" : "/");
+            realAnswer = await PostAsync(form.Path(real), form.Fields(real), token);
+            randomAnswer = await PostAsync(form.Path(nowhere), form.Fields(nowhere), token);
+        }
+        Assert.True(realAnswer == randomAnswer, $"{actor} on {name} can tell Dudley's ids from random ones:\nreal:   {realAnswer}\nrandom: {randomAnswer}");
+
+        async Task<string> GetAsync(string path)
+        {
+            using var response = await client.GetAsync(path, ct);
+            return await Strangers.DescribeAsync(response, path, ct);
+        }
+
+        async Task<string> PostAsync(string path, Dictionary<string, string> fields, string token)
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+            using var response = await client.PostAsync(path, content, ct);
+            return await Strangers.DescribeAsync(response, path + " " + string.Join(" ", fields.Values), ct);
+        }
+    }
+
     private static void AssertDenied(HttpResponseMessage response, string what)
     {
         var location = response.Headers.Location?.ToString() ?? "";

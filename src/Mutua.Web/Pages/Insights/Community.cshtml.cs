@@ -36,7 +36,8 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
         var outcome = await LoadAsync(id, ct);
         if (outcome.Failure is Failure.NotFound) return NotFound();
         if (outcome.Failure is Failure.Forbidden) return Forbid();
-        if (!outcome.Succeeded) return Page();
+        // A file of other months than the ones asked for would mislead: the page says why instead.
+        if (!outcome.Succeeded || Problem is not null) return Page();
         var export = await InsightsTable.ExportAsync(outcome.Value!, format, l);
         return File(export!.Content, export.ContentType, export.FileName);
     }

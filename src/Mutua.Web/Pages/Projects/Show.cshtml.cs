@@ -172,7 +172,9 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
         HasHousehold = viewer.Households.Count > 0;
         if (signInRequired && !viewer.IsSignedIn) return Challenge();
         var id = await projects.IdOfSlugAsync(Slug, ct);
-        if (id is null) return NotFound();
+        // Someone not signed in is asked to sign in whether or not the slug exists: answering 404 for unknown
+        // slugs only told them which community projects exist (issue 11, finding 7).
+        if (id is null) return viewer.IsSignedIn ? NotFound() : Challenge();
         var view = await projects.GetAsync(viewer, id.Value, withSimilar: true, ct);
         if (!view.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
         Project = view.Value;
