@@ -82,7 +82,7 @@ public sealed class PersonalDataTests(MutuaFactory app) : IClassFixture<MutuaFac
             Assert.NotEmpty(await app.WithDbAsync(db => TextContainingAsync(db, needles)));
 
             using var wrong = await client.PostAsJsonAsync("/api/v1/me/closure", new { password = "not it", confirm = true }, Ct);
-            Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
             Assert.Equal("wrong_password", JsonDocument.Parse(await wrong.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("error").GetString());
             using var unconfirmed = await client.PostAsJsonAsync("/api/v1/me/closure", new { password }, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
@@ -94,9 +94,9 @@ public sealed class PersonalDataTests(MutuaFactory app) : IClassFixture<MutuaFac
             Assert.True(left.Count == 0, "left behind:\n" + string.Join("\n", left));
             Assert.False(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.HouseholdId == householdId)));
             Assert.False(await app.WithDbAsync(db => db.Households.AnyAsync(h => h.Id == householdId)));
-            // The token that closed it loads nobody now, and the account cannot sign in again.
+            // The token that closed it ended with its session, and the account cannot sign in again.
             using var me = await client.GetAsync("/api/v1/me", Ct);
-            Assert.Equal(HttpStatusCode.NotFound, me.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
             using var anonymous = app.NewClient(cookies: false);
             using var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { login = email, password }, Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);

@@ -212,7 +212,8 @@ public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFact
                 "month" => odd ? Pick(OddMonths) is { Length: > 0 } m ? m : "0001-01" : "2025-11",
                 "role" => odd ? Pick(["emperor", "99", "-1", "Member", "SUPPORTER", new string('r', 500), "👪"]) : "supporter",
                 "code" => odd ? Pick(["ZZZZ-ZZZZ", "'; --", new string('C', 400), "👪👪👪", "BST4"]) : "ZZZZ-ZZZZ",
-                _ => odd ? NonEmpty(Pick(OddStrings)) : "x",
+                // A NUL cannot travel in a URL path: Kestrel refuses it before Mutua sees it, the test host throws.
+                _ => odd ? NonEmpty(Pick(OddStrings)).Replace("\u0000", "", StringComparison.Ordinal) is { Length: > 0 } v ? v : "x" : "x",
             };
         }
 
