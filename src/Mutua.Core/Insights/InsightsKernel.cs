@@ -56,9 +56,12 @@ public static class InsightsKernel
     }
 
     /// <summary>One scope with no parts to protect against (tests, and a community without groups).</summary>
-    public static IReadOnlyList<MonthInsights> Compute(IReadOnlyList<CheckInFacts> facts, IReadOnlyList<(int Period, int Households)> householdsByPeriod) =>
-        householdsByPeriod.Select(p => Month(p.Period, facts.Where(f => f.Period == p.Period).Select(f => f with { GroupId = null }).ToList(),
-            p.Households, new Dictionary<Guid, int>()).Community).ToList();
+    public static IReadOnlyList<MonthInsights> Compute(IReadOnlyList<CheckInFacts> facts, IReadOnlyList<(int Period, int Households)> householdsByPeriod)
+    {
+        var byPeriod = facts.GroupBy(f => f.Period).ToDictionary(g => g.Key, g => g.Select(f => f with { GroupId = null }).ToList());
+        return householdsByPeriod.Select(p => Month(p.Period, byPeriod.GetValueOrDefault(p.Period) ?? [], p.Households, new Dictionary<Guid, int>()).Community)
+            .ToList();
+    }
 
     /// <summary>
     /// A settled month of a community and all its groups.

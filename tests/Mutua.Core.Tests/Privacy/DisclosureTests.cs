@@ -43,6 +43,28 @@ public sealed class DisclosureTests
             Assert.DoesNotContain(q.Value!.Value, others);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(37)]
+    [InlineData(2_000)]
+    [InlineData(9_000)]
+    public void The_windowed_estimate_is_the_full_weighted_sum(int n)
+    {
+        var random = new Random(n);
+        var sorted = Enumerable.Range(0, n).Select(_ => (long)(100_000 * Math.Exp(random.NextDouble() * 3))).Order().ToArray();
+        foreach (var p in new[] { 0.25, 0.5, 0.75 })
+        {
+            double a = p * (n + 1), b = (1 - p) * (n + 1), full = 0, below = 0;
+            for (var i = 1; i <= n; i++)
+            {
+                var upTo = i == n ? 1.0 : MathNet.Numerics.SpecialFunctions.BetaRegularized(a, b, (double)i / n);
+                full += (upTo - below) * sorted[i - 1];
+                below = upTo;
+            }
+            Assert.Equal(full, Disclosure.HarrellDavis(sorted, p), full * 1e-9);
+        }
+    }
+
     [Fact]
     public void Fewer_than_five_amounts_give_no_quartiles() =>
         Assert.Equal(Quartiles.TooFew, Disclosure.QuartilesOf([1, 2, 3, 4]));
