@@ -115,12 +115,13 @@ public static class InsightsKernel
             static Cell If(bool shown, long value) => shown ? new Cell(value) : Cell.TooFew;
             static Cell Percent(bool shown, long count, long of) =>
                 shown && of > 0 ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
+            // A share over a hidden number of check-ins would let its rounding, with the counts beside it, pin that number down.
             return new MonthInsights(period, true,
                 If(size[at], t.Households),
                 If(checkedIn[at], t.CheckedIn),
                 Percent(checkedIn[at] && size[at], t.CheckedIn, t.Households),
-                Disclosure.QuartilesOf(t.Incomes), Disclosure.QuartilesOf(t.Savings),
-                Percent(gave[at], t.Gave, t.CheckedIn), Percent(received[at], t.Received, t.CheckedIn),
+                Disclosure.QuartilesOf(t.Incomes, t.Households), Disclosure.QuartilesOf(t.Savings, t.Households),
+                Percent(gave[at] && checkedIn[at], t.Gave, t.CheckedIn), Percent(received[at] && checkedIn[at], t.Received, t.CheckedIn),
                 needs.Select((shown, k) => If(shown[at], t.Needs[k])).ToList(),
                 wants.Select((shown, k) => If(shown[at], t.Wants[k])).ToList());
         }

@@ -55,10 +55,14 @@ public static class Disclosure
     public static Cell Percent(long count, long of) =>
         MayShowCount(count, of) ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
 
-    /// <summary>Lower quartile, median and upper quartile of amounts that at least five households gave.</summary>
-    public static Quartiles QuartilesOf(IReadOnlyList<long> amounts)
+    /// <summary>
+    /// Lower quartile, median and upper quartile of amounts that at least five of <paramref name="of"/> households
+    /// gave. Showing them at all says that five or more gave one: over fewer than ten households that says it of
+    /// nearly all of them (all five of five checked in), so amounts need ten households behind the figure.
+    /// </summary>
+    public static Quartiles QuartilesOf(IReadOnlyList<long> amounts, long of)
     {
-        if (amounts.Count < MinHouseholds) return Quartiles.TooFew;
+        if (amounts.Count < MinHouseholds || Math.Max(of, amounts.Count) < MinForAllOrNothing) return Quartiles.TooFew;
         var sorted = amounts.Order().ToArray();
         return new Quartiles(Amount(HarrellDavis(sorted, 0.25)), Amount(HarrellDavis(sorted, 0.5)), Amount(HarrellDavis(sorted, 0.75)));
     }

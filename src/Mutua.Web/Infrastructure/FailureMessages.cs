@@ -65,7 +65,7 @@ public static class FailureMessages
     public static int StatusCode(this Failure failure) => failure switch
     {
         Failure.NotFound => StatusCodes.Status404NotFound,
-        Failure.Forbidden or Failure.OwnProject or Failure.NotAmbassador => StatusCodes.Status403Forbidden,
+        Failure.Forbidden or Failure.OwnProject or Failure.NotAmbassador or Failure.WrongPassword => StatusCodes.Status403Forbidden,
         Failure.LockedOut => StatusCodes.Status423Locked,
         Failure.PhoneOrEmailTaken or Failure.NameTaken or Failure.RoleAlreadyHeld or Failure.AlreadyMember
             or Failure.InvitationUsed or Failure.PledgeClosed or Failure.LastAdmin => StatusCodes.Status409Conflict,

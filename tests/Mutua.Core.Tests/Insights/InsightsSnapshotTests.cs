@@ -31,7 +31,8 @@ public sealed class InsightsSnapshotTests : WorldTests
 
     /// <summary>
     /// Five households of a new group "Abahizi" check in for the month, while it is open, with incomes
-    /// 10,000 … 50,000; then the clock is back at 23 November.
+    /// 10,000 … 50,000, and five more of Umucyo with 30,000 each (ten in all, so the community's quartiles
+    /// are shown: median 30,000); then the clock is back at 23 November.
     /// </summary>
     private async Task<(Group Group, List<(Person Person, Household Home)> People)> FiveCheckIn(Month month)
     {
@@ -42,6 +43,11 @@ public sealed class InsightsSnapshotTests : WorldTests
         var back = Host.Clock.GetUtcNow() - new DateTimeOffset(month.Year, month.Number, 20, 9, 0, 0, TimeSpan.Zero);
         Host.Clock.Advance(-back);
         for (var i = 0; i < people.Count; i++) await Save(people[i].Item1, people[i].Item2, month, 10_000 * (i + 1));
+        foreach (var name in new[] { "Fabrice", "Gilbert", "Honorine", "Innocent", "Josiane" })
+        {
+            var (person, home) = await Host.MemberAsync(W.Kimironko.Id, W.Umucyo.Id, name);
+            await Save(person, home, month, 30_000);
+        }
         Host.Clock.Advance(back);
         return (abahizi, people);
     }
@@ -99,7 +105,7 @@ public sealed class InsightsSnapshotTests : WorldTests
         await Save(people[0].Person, people[0].Home, October, 60_000);
 
         Assert.Empty(await Kept());
-        Assert.Equal(40_000, (await Insights(October, October)).Months[0].Income.Median.Value);
+        Assert.Equal(31_000, (await Insights(October, October)).Months[0].Income.Median.Value); // Harrell–Davis: 31,029
     }
 
     [Fact]
@@ -121,25 +127,22 @@ public sealed class InsightsSnapshotTests : WorldTests
     [Fact]
     public async Task A_member_cannot_probe_the_others_incomes_by_changing_their_own()
     {
-        var (abahizi, people) = await FiveCheckIn(November);
+        var (_, people) = await FiveCheckIn(November);
         var (attacker, home) = people[0];
-        var others = new long[] { 20_000, 30_000, 40_000, 50_000 };
         var readings = new List<MonthInsights>();
         foreach (var income in new long[] { 0, 1_000_000_000_000, 0, 1_000_000_000_000 })
         {
             if (readings.Count == 2) Host.Clock.Advance(TimeSpan.FromDays(19)); // 12 December: November is published, corrections go on
             await Save(attacker, home, November, income);
-            readings.Add(Assert.Single((await Insights(November, November, abahizi.Id)).Months));
+            readings.Add(Assert.Single((await Insights(November, November)).Months));
         }
 
         Assert.All(readings.Take(2), m => Assert.False(m.Published));
         Assert.All(readings.Take(2), m => Assert.True(m.Income.Low.Suppressed && m.Income.Median.Suppressed && m.Income.High.Suppressed));
         Assert.True(readings[2].Published);
-        Assert.Equal(readings[2], readings[3], MonthComparer.Instance);
-        var quartiles = new[] { readings[2].Income.Low, readings[2].Income.Median, readings[2].Income.High }.Select(c => c.Value!.Value).ToList();
-        Assert.All(quartiles, q => Assert.DoesNotContain(q, others));
+        Assert.False(readings[2].Income.Median.Suppressed);
         // What the attacker learns from the readings: one set of figures, set before it could be seen.
-        Assert.Single(readings.Where(m => m.Published).Select(m => (m.Income.Low, m.Income.Median, m.Income.High)).Distinct());
+        Assert.Equal(readings[2], readings[3], MonthComparer.Instance);
     }
 
     [Fact]

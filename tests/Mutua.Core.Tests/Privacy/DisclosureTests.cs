@@ -37,8 +37,8 @@ public sealed class DisclosureTests
         // The attack of issue 11 finding 1 against the estimator itself: four households at 20,000 … 50,000 and one
         // that moves from 0 to a trillion. Nearest rank landed exactly on a neighbour each time.
         long[] others = [20_000, 30_000, 40_000, 50_000];
-        var low = Disclosure.QuartilesOf([0, .. others]);
-        var high = Disclosure.QuartilesOf([1_000_000_000_000, .. others]);
+        var low = Disclosure.QuartilesOf([0, .. others], 10);
+        var high = Disclosure.QuartilesOf([1_000_000_000_000, .. others], 10);
         foreach (var q in new[] { low.Low, low.Median, high.Low, high.Median })
             Assert.DoesNotContain(q.Value!.Value, others);
     }
@@ -67,7 +67,16 @@ public sealed class DisclosureTests
 
     [Fact]
     public void Fewer_than_five_amounts_give_no_quartiles() =>
-        Assert.Equal(Quartiles.TooFew, Disclosure.QuartilesOf([1, 2, 3, 4]));
+        Assert.Equal(Quartiles.TooFew, Disclosure.QuartilesOf([1, 2, 3, 4], 10));
+
+    [Fact]
+    public void Amounts_need_ten_households_behind_them_or_they_say_who_checked_in()
+    {
+        // Found by an outsider's attack: a group of five showing quartiles said all five had checked in.
+        Assert.Equal(Quartiles.TooFew, Disclosure.QuartilesOf([10, 20, 30, 40, 50], 5));
+        Assert.Equal(Quartiles.TooFew, Disclosure.QuartilesOf([10, 20, 30, 40, 50, 60], 9));
+        Assert.False(Disclosure.QuartilesOf([10, 20, 30, 40, 50], 10).Median.Suppressed);
+    }
 
     private static bool[] Protect(params TableCell[] cells) => Disclosure.Protect(cells, Disclosure.MayShowCount);
 

@@ -82,7 +82,7 @@ public sealed class PersonalDataTests(MutuaFactory app) : IClassFixture<MutuaFac
             Assert.NotEmpty(await app.WithDbAsync(db => TextContainingAsync(db, needles)));
 
             using var wrong = await client.PostAsJsonAsync("/api/v1/me/closure", new { password = "not it", confirm = true }, Ct);
-            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
             Assert.Equal("wrong_password", JsonDocument.Parse(await wrong.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("error").GetString());
             using var unconfirmed = await client.PostAsJsonAsync("/api/v1/me/closure", new { password }, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);

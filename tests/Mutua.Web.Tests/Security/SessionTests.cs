@@ -382,7 +382,7 @@ public sealed class SessionTests(MutuaFactory app) : IClassFixture<MutuaFactory>
         using var weak = await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = old, newPassword = "short" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         using var wrong = await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "not it at all", newPassword = changed }, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         using var other1 = Bearer(other.Access);
         Assert.Equal(HttpStatusCode.OK, await MeStatusAsync(other1));
 
