@@ -56,6 +56,22 @@ public sealed class SessionService(MutuaDbContext db, TimeProvider clock)
     public async Task<bool> IsLiveAsync(Guid sessionId, Guid personId, CancellationToken ct = default) =>
         await ViewerInSessionAsync(sessionId, personId, ct) is not null;
 
+    /// <summary>
+    /// Uses up refresh token number <paramref name="generation"/> of a live session and returns the next number, or
+    /// null. A refresh token used a second time means two holders (a stolen copy): the session ends for both.
+    /// </summary>
+    public async Task<int?> RotateRefreshAsync(Guid sessionId, Guid personId, int generation, CancellationToken ct = default)
+    {
+        var moved = await db.SignInSessions
+            .Where(s => s.Id == sessionId && s.PersonId == personId && s.EndedAt == null && s.RefreshGeneration == generation)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RefreshGeneration, generation + 1), ct);
+        if (moved == 1) return generation + 1;
+        var now = clock.GetUtcNow();
+        await db.SignInSessions.Where(s => s.Id == sessionId && s.PersonId == personId && s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+        return null;
+    }
+
     /// <summary>The person's live sessions, the most recently used first.</summary>
     public async Task<IReadOnlyList<SessionView>> ListAsync(Viewer viewer, Guid? current, CancellationToken ct = default)
     {

@@ -28,6 +28,8 @@ public sealed class SignInSession
     /// <summary>"Chrome · Android", read from the User-Agent when signing in; null when it says nothing we know.</summary>
     public string? Device { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Which refresh token of an API session is the current one: each refresh moves it on, so an older one is a replay.</summary>
+    public int RefreshGeneration { get; set; }
 }
 
 internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>

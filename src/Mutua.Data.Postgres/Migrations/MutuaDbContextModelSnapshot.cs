@@ -285,6 +285,9 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");

@@ -32,7 +32,7 @@ internal static class AuthApi
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Sign in with a phone number or e-mail and a password; returns a short-lived bearer accessToken and a refreshToken.");
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("A new accessToken (and refreshToken) for a refreshToken, while its session is still signed in.");
+            .WithSummary("A new accessToken and refreshToken for a refreshToken, while its session is still signed in. Each refreshToken works once; using one again signs its session out.");
         api.MapPost("/auth/logout", LogoutAsync)
             .WithSummary("Signs this token's session out: its access and refresh tokens stop working at once.");
         api.MapGet("/me/sessions", SessionsAsync).WithSummary("The devices and apps the person is signed in on.");
@@ -62,14 +62,15 @@ internal static class AuthApi
             : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
         var session = SignIns.SessionOf(ticket?.Principal);
         var personId = SignIns.PersonOf(ticket?.Principal);
-        var person = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires && session is not null && personId is not null
-            && await sessions.IsLiveAsync(session.Value, personId.Value, http.RequestAborted)
-                ? await users.FindByIdAsync(personId.Value.ToString())
-                : null;
+        var live = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires && session is not null && personId is not null
+            && await sessions.IsLiveAsync(session.Value, personId.Value, http.RequestAborted);
+        // Each refresh token works once: the next one replaces it, and a replay of an old one ends the session.
+        var next = live ? await sessions.RotateRefreshAsync(session!.Value, personId!.Value, SignIns.GenerationOf(ticket!.Principal), http.RequestAborted) : null;
+        var person = next is not null ? await users.FindByIdAsync(personId!.Value.ToString()) : null;
         if (person is null)
             return Results.Problem(title: l["You were signed out. Please sign in again."], statusCode: StatusCodes.Status401Unauthorized,
                 extensions: new Dictionary<string, object?> { ["error"] = "signed_out" });
-        return Results.SignIn(await signIns.ApiPrincipalAsync(person, session, http), authenticationScheme: IdentityConstants.BearerScheme);
+        return Results.SignIn(await signIns.ApiPrincipalAsync(person, session, http, next!.Value), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static async Task<IResult> LogoutAsync(SessionService sessions, HttpContext http)

@@ -17,6 +17,11 @@ public sealed class SignIns(PeopleDirectory people, SignInManager<Person> signIn
     SessionService sessions, MutuaDbContext db, TimeProvider clock)
 {
     public const string SessionClaim = "mutua:session";
+    /// <summary>The refresh token's number within its session (<see cref="SessionService.RotateRefreshAsync"/>).</summary>
+    public const string RefreshClaim = "mutua:refresh";
+
+    public static int GenerationOf(ClaimsPrincipal? principal) =>
+        int.TryParse(principal?.FindFirstValue(RefreshClaim), out var g) ? g : 0;
 
     private static string? unknownLoginHash;
 
@@ -77,11 +82,12 @@ public sealed class SignIns(PeopleDirectory people, SignInManager<Person> signIn
     }
 
     /// <summary>A principal for the bearer handler to turn into an access and a refresh token, in a new or an existing session.</summary>
-    public async Task<ClaimsPrincipal> ApiPrincipalAsync(Person person, Guid? session, HttpContext http)
+    public async Task<ClaimsPrincipal> ApiPrincipalAsync(Person person, Guid? session, HttpContext http, int generation = 0)
     {
         var id = session ?? await sessions.StartAsync(person.Id, SessionKind.Api, http.Request.Headers.UserAgent, http.RequestAborted);
         var principal = await signIn.CreateUserPrincipalAsync(person);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionClaim, id.ToString()));
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(RefreshClaim, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return principal;
     }
 

@@ -176,6 +176,33 @@ public sealed class SessionTests(MutuaFactory app) : IClassFixture<MutuaFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, swapped.StatusCode);
     }
 
+    /// <summary>
+    /// Found by an outsider's attack: a refresh token kept working after it was used, so a stolen copy would work
+    /// beside the real app for 30 days. Now each works once, and a replay ends the session for both holders.
+    /// </summary>
+    [Fact]
+    public async Task A_refresh_token_works_once_and_a_replay_signs_the_session_out()
+    {
+        var tokens = await SignInToApiAsync(DemoPeople.KeishaLogin);
+        using var anonymous = app.NewClient(cookies: false);
+
+        using var first = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.Refresh }, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var json = await first.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var (access, refresh) = (json.GetProperty("accessToken").GetString()!, json.GetProperty("refreshToken").GetString()!);
+        using var second = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh }, Ct);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var latest = (await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString()!;
+
+        using var replay = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.Refresh }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        // Both holders are out: the session is over, whoever held the newest tokens.
+        using var api = Bearer(latest);
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(api));
+        using var old = Bearer(access);
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(old));
+    }
+
     [Fact]
     public async Task A_signed_out_session_is_refused_by_every_web_node()
     {
