@@ -50,11 +50,6 @@ public static class Disclosure
     /// <summary>How many households a group or community has: no trait, so only the threshold applies.</summary>
     public static bool MayShowSize(long households) => households == 0 || households >= MinHouseholds;
 
-    public static Cell Count(long count, long of) => MayShowCount(count, of) ? new Cell(count) : Cell.TooFew;
-
-    public static Cell Percent(long count, long of) =>
-        MayShowCount(count, of) ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
-
     /// <summary>
     /// Lower quartile, median and upper quartile of amounts that at least five of <paramref name="of"/> households
     /// gave. Showing them at all says that five or more gave one: over fewer than ten households that says it of

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutua.Data.Postgres.Migrations
 {
     [DbContext(typeof(MutuaDbContext))]
-    [Migration("20261201200531_DisclosureControl")]
-    partial class DisclosureControl
+    [Migration("20261201220810_Trust")]
+    partial class Trust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -261,6 +261,41 @@ namespace Mutua.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Mutua.Core.Accounts.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("Mutua.Core.Auditing.AuditEntry", b =>
@@ -672,6 +707,9 @@ namespace Mutua.Data.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int>("NameOnMap")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId");
@@ -831,6 +869,24 @@ namespace Mutua.Data.Postgres.Migrations
                     b.ToTable("InsightsSnapshots");
                 });
 
+            modelBuilder.Entity("Mutua.Core.Network.PseudonymKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PseudonymKeys");
+                });
+
             modelBuilder.Entity("Mutua.Core.Projects.AmbassadorCode", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -909,7 +965,7 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<Guid>("NeedId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ProjectId")
@@ -1242,6 +1298,15 @@ namespace Mutua.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mutua.Core.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("Mutua.Core.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mutua.Core.CheckIns.CheckIn", b =>
                 {
                     b.HasOne("Mutua.Core.Communities.Household", null)
@@ -1467,8 +1532,7 @@ namespace Mutua.Data.Postgres.Migrations
                     b.HasOne("Mutua.Core.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Mutua.Core.Projects.Project", null)
                         .WithMany()
