@@ -20,7 +20,7 @@ services.AddMutuaDatabase(builder.Configuration, builder.Environment);
 services.AddMutuaCore();
 services.AddHostedService<InsightsPrecomputer>();
 services.AddHttpContextAccessor();
-services.AddScoped<CurrentViewer>();
+services.AddCurrentViewer();
 
 // Keys live in the database so every web node reads the others' cookies and tokens.
 services.AddDataProtection().SetApplicationName("Mutua").PersistKeysToDbContext<MutuaDbContext>();
@@ -144,6 +144,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseCurrentViewer();
 app.UseAuthorization();
 // After sign-in and language are known: the public-page policy caches only what an anonymous visitor sees, per language.
 app.UsePublicPageCache();

@@ -43,7 +43,7 @@ public sealed class SessionService(MutuaDbContext db, TimeProvider clock)
     public async Task<Viewer?> ViewerInSessionAsync(Guid sessionId, Guid personId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (viewer, lastSeen) = await Viewer.LoadInSessionAsync(db, personId, sessionId, ct);
+        var (viewer, lastSeen) = await Viewers.LoadInSessionAsync(db, personId, sessionId, ct);
         if (lastSeen is not { } seen || now - seen > IdleLimit || !viewer.IsSignedIn) return null;
         if (now - seen >= LastSeenStep)
         {

@@ -161,7 +161,7 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return Failure.NotFound;
-        if (!viewer.CanSeeHousehold(household)) return viewer.Refusal(household.CommunityId);
+        if (!viewer.CanSeeHousehold(household.Id, household.CommunityId)) return viewer.Refusal(household.CommunityId);
         if (newName is not null)
         {
             if (!viewer.IsMemberOf(householdId)) return Failure.Forbidden;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Insights;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
-using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Insights;
 

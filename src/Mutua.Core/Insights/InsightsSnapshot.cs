@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mutua.Core.Communities;
-using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Insights;
 

@@ -51,7 +51,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
 {
     public const int MaxMonths = 60;
     public const int DefaultMonths = 12;
-    public const int MinHouseholds = Privacy.Disclosure.MinHouseholds;
+    public const int MinHouseholds = Disclosure.MinHouseholds;
 
     public async Task<Outcome<HelpNetwork>> ForCommunityAsync(Viewer viewer, Guid communityId, Month? from, Month? to, CancellationToken ct = default)
     {
@@ -133,7 +133,7 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
         ArgumentNullException.ThrowIfNull(viewer);
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null) return Failure.NotFound;
-        if (!viewer.CanSeeHousehold(household)) return viewer.Refusal(household.CommunityId);
+        if (!viewer.CanSeeHousehold(household.Id, household.CommunityId)) return viewer.Refusal(household.CommunityId);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == household.CommunityId)
             .Select(c => new { c.Name, c.TimeZone }).FirstAsync(ct);
         var window = Window(from, to, community.TimeZone);

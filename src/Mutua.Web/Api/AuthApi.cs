@@ -112,7 +112,7 @@ internal static class AuthApi
         return ApiResults.From(await profiles.UpdateAsync(viewer, body, ct), l, p => Results.Ok(ToMe(p, viewer)));
     }
 
-    private static MeResponse ToMe(Profile p, Core.Communities.Viewer viewer) => new(p.Id, p.FirstName, p.FullName, p.Email, p.PhoneNumber,
+    private static MeResponse ToMe(Profile p, Core.Viewer viewer) => new(p.Id, p.FirstName, p.FullName, p.Email, p.PhoneNumber,
         p.Language, p.IsAdmin,
         viewer.Households.Select(h => new MeHousehold(h.HouseholdId, h.CommunityId, h.GroupId)).ToList(),
         viewer.Roles.GroupBy(r => r.CommunityId)

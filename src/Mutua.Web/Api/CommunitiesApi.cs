@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.Extensions.Localization;
 using Mutua.Core.Communities;
 using Mutua.Web.Infrastructure;

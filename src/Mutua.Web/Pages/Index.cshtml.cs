@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Communities;
@@ -13,7 +14,7 @@ public sealed class IndexModel(CurrentViewer current, CommunityService communiti
     public IReadOnlyList<OrientationView> Checklists { get; private set; } = [];
     public IReadOnlyList<Newcomer> Newcomers { get; private set; } = [];
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
-    public IReadOnlyList<(Guid HouseholdId, Mutua.Core.CheckIns.Month Month)> Due { get; private set; } = [];
+    public IReadOnlyList<(Guid HouseholdId, Mutua.Core.Month Month)> Due { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Mutua.Core.CheckIns;
 using Mutua.Core.Insights;
-using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Tests.Insights;
 

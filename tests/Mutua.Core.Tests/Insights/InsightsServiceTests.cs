@@ -3,7 +3,6 @@ using Mutua.Core.Accounts;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Core.Insights;
-using Mutua.Core.Privacy;
 using Mutua.Core.Tests.Support;
 
 namespace Mutua.Core.Tests.Insights;

@@ -193,7 +193,7 @@ public sealed class AccountClosureTests : WorldTests
     public async Task The_only_admin_cannot_close_and_nobody_closes_without_being_signed_in()
     {
         (await Close(W.Ada)).Fails(Failure.LastAdmin);
-        (await Host.Run<AccountClosure, Outcome<ClosedAccount>>(s => s.CloseAsync(Mutua.Core.Communities.Viewer.Anonymous, null, true)))
+        (await Host.Run<AccountClosure, Outcome<ClosedAccount>>(s => s.CloseAsync(Mutua.Core.Viewer.Anonymous, null, true)))
             .Fails(Failure.Forbidden);
         await Host.PersonAsync("Ines", email: "ines@example.org", admin: true);
         (await Close(W.Ada)).Ok();

@@ -112,7 +112,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public Task<T> Db<T>(Func<MutuaDbContext, Task<T>> query) => Run(query);
 
-    public Task<Viewer> ViewerAsync(Guid personId) => Db(db => Viewer.LoadAsync(db, personId));
+    public Task<Viewer> ViewerAsync(Guid personId) => Db(db => Viewers.LoadAsync(db, personId));
 
     // ---- seeding ----
 

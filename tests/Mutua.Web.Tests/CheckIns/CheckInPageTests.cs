@@ -1,3 +1,4 @@
+using Mutua.Core;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
+using Mutua.Core;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Insights;
-using Mutua.Core.Privacy;
 using Mutua.Web.Tests.Infrastructure;
 
 namespace Mutua.Web.Tests.Security;

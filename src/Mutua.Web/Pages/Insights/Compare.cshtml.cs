@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mutua.Core.CheckIns;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Insights;
-using Mutua.Core.Privacy;
 using Mutua.Web.Pages.CheckIns;
 
 namespace Mutua.Web.Pages.Insights;

@@ -42,7 +42,7 @@ public sealed class IndexModel(CurrentViewer current, ProjectSearch search, Proj
         Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
             .Select(c => (c.Id, c.Name)).ToList();
         CanPost = viewer.Households.Count > 0;
-        IsAmbassador = viewer.Roles.Any(r => r.Role == Mutua.Core.Communities.Role.Ambassador);
+        IsAmbassador = viewer.Roles.Any(r => r.Role == Mutua.Core.Role.Ambassador);
         if (viewer.IsSignedIn && PageNumber <= 1)
         {
             Mine = await projects.MineAsync(viewer, ct);

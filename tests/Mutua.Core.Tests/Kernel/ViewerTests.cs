@@ -46,9 +46,9 @@ public sealed class ViewerTests
         Assert.Equal(manageC, v.CanManage(C));
         Assert.Equal(manageD, v.CanManage(D));
         Assert.Equal(peopleOfC, v.CanSeePeopleOf(C));
-        Assert.Equal(seeOwn, v.CanSeeHousehold(Own));
-        Assert.Equal(seeNeighbour, v.CanSeeHousehold(Neighbour));
-        Assert.Equal(seeFar, v.CanSeeHousehold(Far));
+        Assert.Equal(seeOwn, v.CanSeeHousehold(Own.Id, Own.CommunityId));
+        Assert.Equal(seeNeighbour, v.CanSeeHousehold(Neighbour.Id, Neighbour.CommunityId));
+        Assert.Equal(seeFar, v.CanSeeHousehold(Far.Id, Far.CommunityId));
         Assert.Equal(inC, v.InCommunity(C));
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Mutua.Core.CheckIns;
+namespace Mutua.Core;
 
 /// <summary>A calendar month in a community's time zone (DESIGN §3), written "yyyy-MM".</summary>
 public readonly record struct Month(int Year, int Number) : IComparable<Month>

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Mutua.Core.Privacy;
+namespace Mutua.Core;
 
 /// <summary>A published number, or "too few to show" when the disclosure rules hold it back.</summary>
 public readonly record struct Cell(long? Value)

@@ -1,4 +1,3 @@
-using Mutua.Core.Privacy;
 
 namespace Mutua.Core.Tests.Privacy;
 
