@@ -1,38 +1,36 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mutua.Core.Accounts;
+using Mutua.Core.Auditing;
+using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
+using Mutua.Core.Insights;
+using Mutua.Core.Network;
+using Mutua.Core.PersonalData;
+using Mutua.Core.Projects;
 
 namespace Mutua.Core;
 
+/// <summary>
+/// The composition root: the kernel's services, then each feature's own registration from its own folder
+/// (its services and its reactions to other features' events). A new feature adds one line here.
+/// </summary>
 public static class CoreServices
 {
     public static IServiceCollection AddMutuaCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddScoped<CommunityService>();
-        services.AddScoped<InvitationService>();
-        services.AddScoped<OrientationService>();
-        services.AddScoped<RoleService>();
-        services.AddScoped<PeopleDirectory>();
-        services.AddScoped<ProfileService>();
-        services.AddScoped<SessionService>();
-        services.AddScoped<PasswordService>();
-        services.AddScoped<CheckIns.CheckInService>();
-        services.AddScoped<CheckIns.ProgressService>();
-        services.AddScoped<CheckIns.GroupCheckInsService>();
-        services.AddScoped<Insights.InsightsService>();
-        services.AddScoped<Network.NetworkService>();
-        services.AddSingleton<Network.Pseudonyms>();
-        services.AddScoped<HouseholdSharingService>();
-        services.AddScoped<Auditing.AuditService>();
-        services.AddScoped<Projects.ProjectService>();
-        services.AddScoped<Projects.ProjectSearch>();
-        services.AddScoped<Projects.PledgeService>();
-        services.AddScoped<Projects.AmbassadorService>();
-        services.AddScoped<PersonalData.HouseholdDataService>();
-        services.AddScoped<PersonalData.AccountClosure>();
+        services.AddScoped<Events>();
+        // The order of the features is the order their reactions to one event run in.
+        services.AddAuditing();
+        services.AddAccounts();
+        services.AddCommunities();
+        services.AddCheckIns();
+        services.AddInsights();
+        services.AddNetwork();
+        services.AddProjects();
+        services.AddPersonalData();
         return services;
     }
 }

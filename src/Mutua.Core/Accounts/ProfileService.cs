@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Mutua.Core.Communities;
 
 namespace Mutua.Core.Accounts;
 
@@ -8,7 +7,7 @@ public sealed record Profile(Guid Id, string FirstName, string? FullName, string
 public sealed record ProfileChange(string? FirstName, string? FullName, string? Language);
 
 /// <summary>A person's own details. Only they read their full name and contact details.</summary>
-public sealed class ProfileService(MutuaDbContext db, OrientationService orientation)
+public sealed class ProfileService(MutuaDbContext db, Events events, TimeProvider clock)
 {
     public async Task<Outcome<Profile>> GetAsync(Viewer viewer, CancellationToken ct = default)
     {
@@ -38,8 +37,9 @@ public sealed class ProfileService(MutuaDbContext db, OrientationService orienta
             if (!Languages.IsSupported(change.Language)) return Failure.InvalidLanguage;
             p.PreferredLanguage = change.Language;
         }
+        // Saving one's profile ticks that step of one's orientation, in the same save.
+        await events.PublishAsync(new ProfileSaved(p.Id, clock.GetUtcNow()), ct);
         await db.SaveChangesAsync(ct);
-        await orientation.ProfileSavedAsync(p.Id, ct);
         return ToProfile(p);
     }
 

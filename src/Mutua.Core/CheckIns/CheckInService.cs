@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Mutua.Core.Communities;
 
 namespace Mutua.Core.CheckIns;
 
@@ -7,7 +6,7 @@ namespace Mutua.Core.CheckIns;
 /// The monthly check-in: only the household's own members read or write it. A month is open until
 /// ten days after it ends; later changes are kept as corrections.
 /// </summary>
-public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
+public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvider clock)
 {
     public const long MaxAmount = 10_000_000_000_000;
     public const int MaxHelpEntries = 40;
@@ -231,15 +230,9 @@ public sealed class CheckInService(MutuaDbContext db, TimeProvider clock)
                     Summary = isNew ? "recorded after the month closed" : "changed after the month closed",
                 });
             }
-            if (isNew && target.OrientationPending)
-            {
-                // The household's first check-in ticks that step of its members' orientation.
-                var members = db.HouseholdMembers.Where(m => m.HouseholdId == place.Id).Select(m => m.PersonId);
-                foreach (var o in await db.Orientations.Where(o => members.Contains(o.PersonId) && o.CommunityId == place.CommunityId && o.FirstCheckInAt == null).ToListAsync(ct))
-                {
-                    o.FirstCheckInAt = now;
-                }
-            }
+            // Other features' reactions (the orientation checklist's tick) are saved with the check-in.
+            await events.PublishAsync(new CheckInSaved(place.Id, place.CommunityId, place.GroupId, month, viewer.PersonId, isNew,
+                target.OrientationPending, now), ct);
             await db.SaveChangesAsync(ct);
         }
         checkIn.Income = income;

@@ -92,12 +92,4 @@ public sealed class OrientationService(MutuaDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return true;
     }
-
-    /// <summary>Saving one's profile ticks that step in every community.</summary>
-    public async Task ProfileSavedAsync(Guid personId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        await db.Orientations.Where(o => o.PersonId == personId && o.ProfileDoneAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ProfileDoneAt, now), ct);
-    }
 }

@@ -9,7 +9,7 @@ namespace Mutua.Core.Projects;
 /// (not its own owners); the owner confirms what arrived; the supporter may withdraw before that.
 /// With an idempotency key, the same request twice makes one pledge and gets the same answer.
 /// </summary>
-public sealed class PledgeService(MutuaDbContext db, TimeProvider clock)
+public sealed class PledgeService(MutuaDbContext db, Events events, TimeProvider clock)
 {
     public async Task<Outcome<PledgeView>> PledgeAsync(Viewer viewer, Guid projectId, PledgeInput input, string? idempotencyKey = null,
         CancellationToken ct = default)
@@ -83,6 +83,7 @@ public sealed class PledgeService(MutuaDbContext db, TimeProvider clock)
         pledge.ConfirmedById = viewer.PersonId;
         pledge.Reference = cleaned;
         db.Record(now, viewer.PersonId, AuditActions.PledgeConfirmed, project.CommunityId, pledge.Id, $"{kind} {pledge.Amount} {cleaned}");
+        await events.PublishAsync(new PledgeConfirmed(pledge.Id, project.Id, project.CommunityId, pledge.PersonId, viewer.PersonId, now), ct);
         await db.SaveChangesAsync(ct);
         await ProjectService.RankingOf(db).RecomputeAsync(project.Id, ct);
         return await ViewAsync(viewer, pledgeId, ct);

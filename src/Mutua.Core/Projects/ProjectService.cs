@@ -11,7 +11,7 @@ namespace Mutua.Core.Projects;
 /// Projects: posting, editing, publishing, updates, followers, verification by the community's
 /// sponsor, "inspired by" links and photos. Who may do what is decided here, on the project itself.
 /// </summary>
-public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const int MaxNeeds = 12;
     public const int MaxPhotos = 12;
@@ -90,9 +90,13 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
         }
         var inspirations = await SetInspirationsAsync(viewer, project, input.InspiredBy, now, ct);
         if (inspirations is not null) return inspirations.Value;
+        if (input.Publish) await events.PublishAsync(Published(project, viewer, now), ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(viewer, project.Id, ct: ct);
     }
+
+    private static ProjectPublished Published(Project p, Viewer viewer, DateTimeOffset now) =>
+        new(p.Id, p.CommunityId, p.HouseholdId, p.GroupId, viewer.PersonId, now);
 
     public async Task<Outcome<ProjectView>> UpdateAsync(Viewer viewer, Guid id, ProjectPatch patch, CancellationToken ct = default)
     {
@@ -103,6 +107,7 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
         var problem = Validate(patch.Title, patch.Story, patch.Category, patch.Needs, required: false);
         if (problem is not null) return problem.Value;
         var now = clock.GetUtcNow();
+        var firstPublished = false;
 
         if (patch.Title is not null) project.Title = patch.Title.Trim();
         if (patch.Story is not null) project.Story = patch.Story.Trim();
@@ -120,6 +125,7 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
             };
             if (!allowed) return Failure.InvalidStatus;
             project.Status = status;
+            firstPublished = project.PublishedAt is null && status == ProjectStatus.Published;
             project.PublishedAt ??= status == ProjectStatus.Published ? now : null;
         }
         if (patch.Needs is not null)
@@ -159,6 +165,7 @@ public sealed class ProjectService(MutuaDbContext db, TimeProvider clock, Micros
             if (inspirations is not null) return inspirations.Value;
         }
         project.UpdatedAt = now;
+        if (firstPublished) await events.PublishAsync(Published(project, viewer, now), ct);
         await db.SaveChangesAsync(ct);
         await RankingOf(db).RecomputeAsync(id, ct);
         return await GetAsync(viewer, id, ct: ct);

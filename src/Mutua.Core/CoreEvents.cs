@@ -1,0 +1,38 @@
+namespace Mutua.Core;
+
+// What features tell each other (DESIGN §2, "How features meet"). Events sit in the kernel so the
+// publisher and the features that react need not know each other: an event carries ids, months and
+// times, never another feature's entities, and enough for its reactions to skip work they do not need.
+
+/// <summary>A household's check-in for a month was written (created or changed; a resubmission that changes nothing is no save).</summary>
+/// <param name="Created">The month had no check-in before this save.</param>
+/// <param name="OrientationPending">
+/// Whether a member of the household still had their first check-in to tick, read with the save's own
+/// first query: most saves are by households past orientation, and their reactions need no query.
+/// </param>
+public sealed record CheckInSaved(Guid HouseholdId, Guid CommunityId, Guid? GroupId, Month Month, Guid ById, bool Created,
+    bool OrientationPending, DateTimeOffset At);
+
+/// <summary>A person saved their own profile.</summary>
+public sealed record ProfileSaved(Guid PersonId, DateTimeOffset At);
+
+/// <summary>A project was published for the first time (created published, or a draft published).</summary>
+public sealed record ProjectPublished(Guid ProjectId, Guid CommunityId, Guid? HouseholdId, Guid? GroupId, Guid ById, DateTimeOffset At);
+
+/// <summary>A project's owner confirmed that a pledge arrived.</summary>
+public sealed record PledgeConfirmed(Guid PledgeId, Guid ProjectId, Guid CommunityId, Guid? SupporterId, Guid ById, DateTimeOffset At);
+
+/// <summary>
+/// A person is closing their account: each feature erases or anonymises its own rows about them.
+/// Published inside the closure's transaction, before the account row is deleted (which cascades to what
+/// is left); reactions may run bulk statements.
+/// </summary>
+/// <param name="FirstName">The name their households may have been named after.</param>
+/// <param name="Identifiers">What names or reaches them (names, e-mail, phone forms), longest first, to take out of free text.</param>
+public sealed record PersonLeaving(Guid PersonId, string FirstName, IReadOnlyList<string> Identifiers, DateTimeOffset At);
+
+/// <summary>
+/// A household's last member is leaving: each feature erases its rows of the household, before the
+/// household row itself goes. Published inside the closure's transaction; reactions may run bulk statements.
+/// </summary>
+public sealed record HouseholdClosing(Guid HouseholdId, DateTimeOffset At);
