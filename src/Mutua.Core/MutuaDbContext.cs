@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mutua.Core.Accounts;
 using Mutua.Core.Auditing;
 using Mutua.Core.CheckIns;
@@ -45,49 +44,20 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var commits = GroupCommit();
-        if (commits is null) return base.SaveChanges(acceptAllChangesOnSuccess);
-        commits.Gate.Wait();
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            commits.Gate.Release();
-        }
-    }
+    private readonly IDatabaseProvider provider = DatabaseProviderOptions.ProviderOf(options);
+
+    /// <summary>The SQL of the database under this context, for the queries written once per database.</summary>
+    public SqlDialect Dialect => provider.Dialect;
+
+    // How a save is written is the provider's: SQLite queues saves that arrive together into one commit.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        provider.SaveChanges(this, acceptAllChangesOnSuccess, base.SaveChanges);
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        GroupCommit() is { } commits
-            ? commits.SaveAsync(this, acceptAllChangesOnSuccess, cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        provider.SaveChangesAsync(this, acceptAllChangesOnSuccess, base.SaveChangesAsync, cancellationToken);
 
-    internal Task<int> SaveChangesDirectAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
-        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-    /// <summary>
-    /// SQLite lets one writer in at a time and makes the others sleep and retry, for longer and longer
-    /// under load. The saves of this process are written by one writer instead, together where they
-    /// arrive together (see <see cref="SqliteGroupCommit"/>). Inside a transaction the caller already
-    /// holds the database's write lock (or will): no queueing there, which could deadlock.
-    /// </summary>
-    private SqliteGroupCommit? GroupCommit() =>
-        Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite" && Database.CurrentTransaction is null
-            ? SqliteGroupCommit.For(Database.GetConnectionString() ?? "")
-            : null;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no date type it can compare or sort; store instants as UTC ticks there.
-        // PostgreSQL keeps them as timestamptz.
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        provider.ConfigureConventions(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

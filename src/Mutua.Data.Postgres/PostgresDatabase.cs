@@ -7,7 +7,8 @@ namespace Mutua.Data.Postgres;
 public static class PostgresDatabase
 {
     public static DbContextOptionsBuilder UseMutuaPostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name))
+            .UseMutuaProvider(PostgresProvider.Instance);
 }
 
 /// <summary>For `dotnet ef migrations add`: the model, on PostgreSQL (no server needed to add one).</summary>

@@ -13,6 +13,7 @@ public static class SqliteDatabase
 #pragma warning disable EF1001 // see PlainSqliteConnection
     public static DbContextOptionsBuilder UseMutuaSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+            .UseMutuaProvider(SqliteProvider.Instance)
             .AddInterceptors(DurablePragmas.Instance)
             .ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, PlainSqliteConnection>();
 #pragma warning restore EF1001

@@ -19,7 +19,7 @@ public sealed class ProjectSearch(MutuaDbContext db, IMemoryCache cache)
     /// <summary>Ids of projects whose title or story has the words (all of them, or any with <paramref name="any"/>).</summary>
     public static IQueryable<Guid> Matching(MutuaDbContext db, string text, bool any = false)
     {
-        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        if (db.Dialect == SqlDialect.PostgreSql)
         {
             var ts = ProjectText.TsQuery(text, any) ?? "";
             return db.Database.SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"Projects\" WHERE \"SearchVector\" @@ to_tsquery('simple', {ts})");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.Communities;
 using Mutua.Core.Tests.Support;
+using Mutua.Data.Sqlite;
 
 namespace Mutua.Core.Tests.Data;
 

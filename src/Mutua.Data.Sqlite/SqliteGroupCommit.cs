@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Mutua.Core;
+namespace Mutua.Data.Sqlite;
 
 /// <summary>
 /// SQLite commits one transaction at a time, and with synchronous=FULL each commit waits for its own
@@ -29,9 +29,10 @@ internal sealed class SqliteGroupCommit
 
     public static SqliteGroupCommit For(string connectionString) => ByDatabase.GetOrAdd(connectionString, _ => new SqliteGroupCommit());
 
-    public Task<int> SaveAsync(MutuaDbContext db, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    /// <param name="save">The context's own save, run in the batch's transaction on the batch's connection.</param>
+    public Task<int> SaveAsync(DbContext db, bool acceptAllChangesOnSuccess, Func<bool, CancellationToken, Task<int>> save, CancellationToken ct)
     {
-        var waiting = new Waiting(db, acceptAllChangesOnSuccess, ct);
+        var waiting = new Waiting(db, acceptAllChangesOnSuccess, save, ct);
         bool start;
         lock (sync)
         {
@@ -119,7 +120,7 @@ internal sealed class SqliteGroupCommit
             {
                 try
                 {
-                    saved[i] = await SaveOnAsync(live[i].Db, first, connection, transaction);
+                    saved[i] = await SaveOnAsync(live[i], first, connection, transaction);
                 }
                 catch (Exception e)
                 {
@@ -157,10 +158,11 @@ internal sealed class SqliteGroupCommit
     }
 
     /// <summary>One context's save inside the batch's transaction, on the first context's connection.</summary>
-    private static async Task<int> SaveOnAsync(MutuaDbContext db, MutuaDbContext first, System.Data.Common.DbConnection connection,
+    private static async Task<int> SaveOnAsync(Waiting w, DbContext first, System.Data.Common.DbConnection connection,
         IDbContextTransaction transaction)
     {
-        if (ReferenceEquals(db, first)) return await db.SaveChangesDirectAsync(acceptAllChangesOnSuccess: false, CancellationToken.None);
+        var db = w.Db;
+        if (ReferenceEquals(db, first)) return await w.Save(false, CancellationToken.None);
         var connectionString = db.Database.GetConnectionString();
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
         try
@@ -168,7 +170,7 @@ internal sealed class SqliteGroupCommit
             await db.Database.UseTransactionAsync(transaction.GetDbTransaction());
             try
             {
-                return await db.SaveChangesDirectAsync(acceptAllChangesOnSuccess: false, CancellationToken.None);
+                return await w.Save(false, CancellationToken.None);
             }
             finally
             {
@@ -187,7 +189,7 @@ internal sealed class SqliteGroupCommit
     {
         try
         {
-            var count = await w.Db.SaveChangesDirectAsync(w.AcceptAllChangesOnSuccess, CancellationToken.None);
+            var count = await w.Save(w.AcceptAllChangesOnSuccess, CancellationToken.None);
             Interlocked.Increment(ref commits);
             w.Done.TrySetResult(count);
         }
@@ -197,9 +199,11 @@ internal sealed class SqliteGroupCommit
         }
     }
 
-    private sealed class Waiting(MutuaDbContext db, bool acceptAllChangesOnSuccess, CancellationToken cancellation)
+    private sealed class Waiting(DbContext db, bool acceptAllChangesOnSuccess, Func<bool, CancellationToken, Task<int>> save,
+        CancellationToken cancellation)
     {
-        public MutuaDbContext Db { get; } = db;
+        public DbContext Db { get; } = db;
+        public Func<bool, CancellationToken, Task<int>> Save { get; } = save;
         public bool AcceptAllChangesOnSuccess { get; } = acceptAllChangesOnSuccess;
         public CancellationToken Cancellation { get; } = cancellation;
         // Answers continue on their own threads, not on the writer's.
