@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Mutua.Core.Auditing;
-using Mutua.Core.Communities;
 
 namespace Mutua.Core.Accounts;
 

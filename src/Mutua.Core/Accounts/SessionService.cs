@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.Auditing;
-using Mutua.Core.Communities;
 
 namespace Mutua.Core.Accounts;
 
@@ -11,7 +10,18 @@ public sealed record SessionView(Guid Id, SessionKind Kind, string? Device, Date
 /// Sign-ins kept on the server (issue 11, finding 5). Every node reads the same rows, so a session
 /// ended on one node is refused by all of them on the next request; nothing lives in process memory.
 /// </summary>
-public sealed class SessionService(MutuaDbContext db, TimeProvider clock)
+/// <summary>
+/// A person as a viewer, with their session's last-seen time, in the one query every signed-in request
+/// makes. Communities loads viewers (their roles and households live there) and answers this for
+/// Accounts, which owns the sessions and may not use Communities.
+/// </summary>
+public interface ISessionViewers
+{
+    /// <summary>The viewer, and when the session was last seen (null when it does not exist or has ended).</summary>
+    Task<(Viewer Viewer, DateTimeOffset? SessionLastSeen)> LoadInSessionAsync(Guid personId, Guid sessionId, CancellationToken ct);
+}
+
+public sealed class SessionService(MutuaDbContext db, ISessionViewers viewers, TimeProvider clock)
 {
     /// <summary>
     /// How stale "last seen" may be. Writing it on every request would turn every signed-in read into
@@ -43,7 +53,7 @@ public sealed class SessionService(MutuaDbContext db, TimeProvider clock)
     public async Task<Viewer?> ViewerInSessionAsync(Guid sessionId, Guid personId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var (viewer, lastSeen) = await Viewers.LoadInSessionAsync(db, personId, sessionId, ct);
+        var (viewer, lastSeen) = await viewers.LoadInSessionAsync(personId, sessionId, ct);
         if (lastSeen is not { } seen || now - seen > IdleLimit || !viewer.IsSignedIn) return null;
         if (now - seen >= LastSeenStep)
         {

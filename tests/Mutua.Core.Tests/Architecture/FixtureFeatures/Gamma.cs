@@ -1,0 +1,3 @@
+namespace Mutua.Core.Tests.Architecture.FixtureFeatures.Gamma;
+
+internal sealed class Other;
