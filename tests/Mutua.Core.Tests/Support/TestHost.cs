@@ -21,7 +21,7 @@ public sealed class TestHost : IAsyncDisposable
         Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "mutua-core-tests", Environment.ProcessId.ToString());
     private static readonly Lazy<Task<string>> Template = new(BuildTemplateAsync);
 
-    private TestHost(string path, DateTimeOffset start)
+    private TestHost(string path, DateTimeOffset start, Action<IServiceCollection>? more)
     {
         Clock = new ManualClock(start);
         DatabasePath = path;
@@ -35,6 +35,7 @@ public sealed class TestHost : IAsyncDisposable
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddMutuaCore();
+        more?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -50,12 +51,13 @@ public sealed class TestHost : IAsyncDisposable
         (DbContextOptions<MutuaDbContext>)new DbContextOptionsBuilder<MutuaDbContext>().UseMutuaSqlite(connectionString).Options;
 
     /// <summary>A host over a copy of the freshly migrated database, or of <paramref name="template"/>.</summary>
-    public static async Task<TestHost> StartAsync(string? template = null, DateTimeOffset? now = null)
+    /// <param name="services">Registrations added after Core's (a test's own event reactions).</param>
+    public static async Task<TestHost> StartAsync(string? template = null, DateTimeOffset? now = null, Action<IServiceCollection>? services = null)
     {
         template ??= await Template.Value;
         var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
         File.Copy(template, path);
-        return new TestHost(path, now ?? Start);
+        return new TestHost(path, now ?? Start, services);
     }
 
     /// <summary>Copies this host's database, as it is now, to a new file for <see cref="StartAsync"/>.</summary>
