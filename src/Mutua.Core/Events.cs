@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mutua.Core;
 
 /// <summary>
-/// One feature's reaction to something another feature did (<see cref="CoreEvents"/>). It works on the
+/// One feature's reaction to something another feature did (the events are in CoreEvents.cs). It works on the
 /// same scoped <see cref="MutuaDbContext"/> as the write that published the event, before that write is
 /// saved: what it changes on tracked entities is saved with the write, in the same transaction, and an
 /// exception from it fails the write. A reaction that runs bulk statements (ExecuteUpdate/ExecuteDelete)

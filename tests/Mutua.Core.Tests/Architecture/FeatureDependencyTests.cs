@@ -3,7 +3,7 @@ namespace Mutua.Core.Tests.Architecture;
 /// <summary>
 /// Which feature of Core may use which (DESIGN §2): an allow-list, checked against what Core's IL uses.
 /// A feature that needs another not on its list either asks through an interface it owns (as Accounts asks
-/// for <see cref="Accounts.IPhoneRegions"/>), or reacts to an event in the kernel (<see cref="CoreEvents"/>);
+/// for <see cref="Accounts.IPhoneRegions"/>), or reacts to an event in the kernel (CoreEvents.cs);
 /// adding the use to the list is the third way, and it fails here when it closes a cycle.
 /// </summary>
 public sealed class FeatureDependencyTests
