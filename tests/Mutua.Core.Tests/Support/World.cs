@@ -53,7 +53,12 @@ public abstract class WorldTests : HostTests
     {
         var (template, built, now) = await Built.Value;
         world = built;
-        return await TestHost.StartAsync(template, now);
+        return await TestHost.StartAsync(template, now, MoreServices);
+    }
+
+    /// <summary>A test class's own registrations, after Core's (its event reactions).</summary>
+    protected virtual void MoreServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
     }
 
     protected Task<Viewer> As(Person person) => Host.ViewerAsync(person.Id);
