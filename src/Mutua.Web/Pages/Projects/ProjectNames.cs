@@ -49,8 +49,8 @@ public static class ProjectNames
     public static string Amount(NeedKind kind, long amount, string currency, IStringLocalizer l) => kind switch
     {
         NeedKind.Money => Money.Format(amount, currency, CultureInfo.CurrentCulture),
-        NeedKind.Skills or NeedKind.Time => l["{0} hours", amount.ToString("N0", CultureInfo.CurrentCulture)],
-        NeedKind.Materials => l["{0} units", amount.ToString("N0", CultureInfo.CurrentCulture)],
+        NeedKind.Skills or NeedKind.Time => l.Plural("{0} hours", amount, amount.ToString("N0", CultureInfo.CurrentCulture)),
+        NeedKind.Materials => l.Plural("{0} units", amount, amount.ToString("N0", CultureInfo.CurrentCulture)),
     };
 
     /// <summary>What a person typed as an amount: money in the currency's own way, hours and units as whole numbers.</summary>
