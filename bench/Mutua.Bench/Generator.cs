@@ -181,6 +181,7 @@ internal static class Generator
             debts[h] = random.NextDouble() < 0.6 ? (long)(economy.DebtsHigh * random.NextDouble()) : 0;
         }
 
+        var income1 = new long[1];
         var month = first;
         for (var m = 0; m < months; m++, month = month.Next)
         {
@@ -212,19 +213,34 @@ internal static class Generator
                 var group = groups[groupOf[h]];
                 var gave = random.NextDouble() < 0.35;
                 var received = random.NextDouble() < (needs != 0 ? 0.4 : 0.2);
-                writer.CheckIn(checkInId, ids[h], communityId, group.Id, month.Period, economy.Currency, incomeTotal, Round(savings[h]),
-                    Round(debts[h]), Math.Clamp(3 + (int)Math.Round(Normal(random)), 1, 5), 1 + random.Next(0, 4), needs, wants, gave, received,
+                // The summary columns come from the rows, computed as the service computes them (one income
+                // line of the total, none when the household left income out; one help row each way).
+                income1[0] = incomeTotal.GetValueOrDefault();
+                var directions = (gave, received) switch
+                {
+                    (true, true) => Both, (true, false) => GivenOnly, (false, true) => ReceivedOnly, _ => [],
+                };
+                var summary = CheckInSummary.Summarise(incomeTotal is null ? [] : income1, directions);
+                writer.CheckIn(checkInId, ids[h], communityId, group.Id, month.Period, economy.Currency, summary, Round(savings[h]),
+                    Round(debts[h]), Math.Clamp(3 + (int)Math.Round(Normal(random)), 1, 5), 1 + random.Next(0, 4), needs, wants,
                     random.NextDouble() < 0.3 ? 2 | 1 | 8 : 2 | 1, recorded, personId);
                 progress.CheckIns++;
                 // Help mostly stays inside the group (85 %); some crosses to anyone in the community.
-                if (gave) { writer.Help(checkInId, 1, Other(random, h, group, ids), 1 + random.Next(0, 8)); progress.Help++; }
-                if (received) { writer.Help(checkInId, 2, Other(random, h, group, ids), 1 + random.Next(0, 8)); progress.Help++; }
+                foreach (var direction in directions)
+                {
+                    writer.Help(checkInId, (int)direction, Other(random, h, group, ids), 1 + random.Next(0, 8));
+                    progress.Help++;
+                }
                 if (writer.Pending >= RowsPerTransaction) writer.Commit();
                 progress.Tick();
             }
         }
         writer.Commit();
     }
+
+    private static readonly HelpDirection[] Both = [HelpDirection.Given, HelpDirection.Received];
+    private static readonly HelpDirection[] GivenOnly = [HelpDirection.Given];
+    private static readonly HelpDirection[] ReceivedOnly = [HelpDirection.Received];
 
     private static Guid Other(Random random, int h, (Guid Id, int From, int Count) group, Guid[] ids)
     {
@@ -349,10 +365,10 @@ internal static class Generator
         public void Household(Guid id, Guid communityId, Guid groupId, string name, object createdAt) =>
             Run(_household, id, communityId, groupId, name, createdAt);
 
-        public void CheckIn(Guid id, Guid householdId, Guid communityId, Guid groupId, int period, string currency, long? income, long savings,
-            long debts, int health, int housing, int needs, int wants, bool gave, bool received, int shared, object at, Guid recordedBy) =>
-            Run(_checkIn, id, householdId, communityId, groupId, period, currency, income, savings, debts, health, housing, needs, wants,
-                gave, received, shared, at, at, recordedBy, 0);
+        public void CheckIn(Guid id, Guid householdId, Guid communityId, Guid groupId, int period, string currency, CheckInSummary summary,
+            long savings, long debts, int health, int housing, int needs, int wants, int shared, object at, Guid recordedBy) =>
+            Run(_checkIn, id, householdId, communityId, groupId, period, currency, summary.IncomeTotal, savings, debts, health, housing,
+                needs, wants, summary.GaveHelp, summary.ReceivedHelp, shared, at, at, recordedBy, 0);
 
         public void Help(Guid checkInId, int direction, Guid other, int kind) =>
             Run(_help, Guid.CreateVersion7(), checkInId, direction, other, kind);

@@ -116,7 +116,7 @@ public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvide
         var place = target.Place;
         var checkIn = target.MonthSaved ? await LoadAsync(place.Id, month.Period, tracked: true, ct) : null;
         var isNew = checkIn is null;
-        var before = checkIn is null ? null : Content(checkIn, checkIn.Income, checkIn.Help, checkIn.Goals);
+        var before = checkIn is null ? null : CheckInContent.Fingerprint(checkIn, checkIn.Income, checkIn.Help, checkIn.Goals);
         if (checkIn is null)
         {
             checkIn = new CheckIn
@@ -141,7 +141,6 @@ public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvide
         // Children are added to their sets, not the tracked parent's lists: their keys are set already,
         // which EF would otherwise read as rows to update.
         db.IncomeLines.AddRange(income);
-        checkIn.IncomeTotal = income.Count == 0 ? null : income.Sum(i => i.Amount);
         checkIn.SavingsBalance = input.SavingsBalance;
         checkIn.Debts = input.Debts;
         checkIn.HealthRating = input.HealthRating;
@@ -162,8 +161,7 @@ public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvide
             OtherDescription = h.OtherHouseholdId is null ? Clean(h.OtherDescription) : null, Value = h.Value,
         }).ToList();
         db.HelpExchanges.AddRange(help);
-        checkIn.GaveHelp = help.Any(h => h.Direction == HelpDirection.Given);
-        checkIn.ReceivedHelp = help.Any(h => h.Direction == HelpDirection.Received);
+        CheckInSummary.Summarise(income, help).ApplyTo(checkIn);
 
         // A new goal named like an open one is that goal, so saving the same check-in twice adds nothing;
         // one goal named twice in a save is one goal, with the last progress given.
@@ -212,7 +210,7 @@ public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvide
         }
 
         // The same check-in sent again (a retry, a double tap) changes nothing: no write, no correction.
-        if (!goalsChanged && before == Content(checkIn, income, help, reported))
+        if (!goalsChanged && before == CheckInContent.Fingerprint(checkIn, income, help, reported))
         {
             db.ChangeTracker.Clear();
         }
@@ -240,17 +238,6 @@ public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvide
         checkIn.Goals = reported;
         return (checkIn, shownGoals.Where(g => g.ClosedAt == null || progress.ContainsKey(g.Id)).ToList());
     }
-
-    /// <summary>Everything a person reports in a check-in, as one comparable string.</summary>
-    private static string Content(CheckIn c, IEnumerable<IncomeLine> income, IEnumerable<HelpExchange> help, IEnumerable<GoalProgress> goals) =>
-        string.Join("|", new object?[]
-        {
-            c.SavingsBalance, c.Debts, c.HealthRating, c.HealthNotes, c.EducationNotes, c.Housing, c.HousingNotes, c.LeadershipNotes,
-            c.MeetingsLed, c.NeedsMask, c.WantsMask, c.NeedsNotes, c.WhatsNew, c.SharedWithGroup,
-            string.Join(";", income.OrderBy(i => i.Source).Select(i => $"{i.Source}:{i.Amount}")),
-            string.Join(";", help.Select(h => $"{h.Direction}:{h.Kind}:{h.OtherHouseholdId}:{h.OtherDescription}:{h.Value}").Order(StringComparer.Ordinal)),
-            string.Join(";", goals.Select(g => $"{g.GoalId}:{g.Percent}").Order(StringComparer.Ordinal)),
-        }.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>What is wrong with the input, if anything; fills in the names of the households its help entries name.</summary>
     private async Task<Failure?> ValidateAsync(Place place, CheckInInput input, Dictionary<Guid, string> names, CancellationToken ct)
@@ -433,14 +420,19 @@ public sealed class CheckInService(MutuaDbContext db, Events events, TimeProvide
         var progress = c.Goals.ToDictionary(g => g.GoalId, g => g.Percent);
         // Goals set in one check-in share their time: the name keeps their order the same on every reading.
         var openGoals = goals.OrderBy(g => g.CreatedAt).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => new { g.Id, g.Name }).ToList();
-        return new CheckInView(place.Id, month.ToString(), month.StateAt(clock.GetUtcNow(), place.TimeZone), place.Currency,
-            c.Income.OrderBy(i => i.Source).Select(i => new IncomeEntry(i.Source, i.Amount)).ToList(),
-            c.Income.Count == 0 ? null : c.Income.Sum(i => i.Amount), c.SavingsBalance, c.Debts,
-            c.HealthRating, c.HealthNotes, c.EducationNotes, c.Housing, c.HousingNotes, c.LeadershipNotes, c.MeetingsLed,
-            c.Help.OrderBy(h => h.Direction).ThenBy(h => h.Kind).Select(h => new HelpView(h.Direction, h.Kind, h.OtherHouseholdId,
+        return new CheckInView
+        {
+            HouseholdId = place.Id, Month = month.ToString(), State = month.StateAt(clock.GetUtcNow(), place.TimeZone), Currency = place.Currency,
+            Income = c.Income.OrderBy(i => i.Source).Select(i => new IncomeEntry(i.Source, i.Amount)).ToList(),
+            IncomeTotal = CheckInSummary.Summarise(c.Income, c.Help).IncomeTotal, SavingsBalance = c.SavingsBalance, Debts = c.Debts,
+            HealthRating = c.HealthRating, HealthNotes = c.HealthNotes, EducationNotes = c.EducationNotes, Housing = c.Housing,
+            HousingNotes = c.HousingNotes, LeadershipNotes = c.LeadershipNotes, MeetingsLed = c.MeetingsLed,
+            Help = c.Help.OrderBy(h => h.Direction).ThenBy(h => h.Kind).Select(h => new HelpView(h.Direction, h.Kind, h.OtherHouseholdId,
                 h.OtherHouseholdId is { } o ? names.GetValueOrDefault(o) : null, h.OtherDescription, h.Value)).ToList(),
-            openGoals.Select(g => new GoalView(g.Id, g.Name, progress.TryGetValue(g.Id, out var p) ? p : null)).ToList(),
-            FromMask(c.NeedsMask), FromMask(c.WantsMask), c.NeedsNotes, c.WhatsNew, c.SharedWithGroup,
-            prefilled || c.UpdatedAt == default ? null : c.UpdatedAt, c.Corrections, prefilled);
+            Goals = openGoals.Select(g => new GoalView(g.Id, g.Name, progress.TryGetValue(g.Id, out var p) ? p : null)).ToList(),
+            Needs = FromMask(c.NeedsMask), Wants = FromMask(c.WantsMask), NeedsNotes = c.NeedsNotes, WhatsNew = c.WhatsNew,
+            SharedWithGroup = c.SharedWithGroup,
+            UpdatedAt = prefilled || c.UpdatedAt == default ? null : c.UpdatedAt, Corrections = c.Corrections, Prefilled = prefilled,
+        };
     }
 }

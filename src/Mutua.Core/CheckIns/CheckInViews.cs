@@ -8,7 +8,10 @@ public sealed record HelpEntry(HelpDirection Direction, HelpKind Kind, Guid? Oth
 /// <summary>An existing goal's progress (and optional new name), or a new goal when <see cref="GoalId"/> is null.</summary>
 public sealed record GoalEntry(Guid? GoalId, string? Name, int? Percent);
 
-/// <summary>What a household records for a month. Every part may be left out.</summary>
+/// <summary>
+/// What a household records for a month. Every part may be left out. Also the body of the API's PUT,
+/// so its constructor stays (JSON binds to it); every construction site names its arguments.
+/// </summary>
 public sealed record CheckInInput(
     IReadOnlyList<IncomeEntry>? Income = null,
     long? SavingsBalance = null,
@@ -33,14 +36,38 @@ public sealed record HelpView(HelpDirection Direction, HelpKind Kind, Guid? Othe
 
 public sealed record GoalView(Guid GoalId, string Name, int? Percent);
 
-/// <summary>A household's check-in for one month, as its own members see it.</summary>
-public sealed record CheckInView(
-    Guid HouseholdId, string Month, MonthState State, string Currency,
-    IReadOnlyList<IncomeEntry> Income, long? IncomeTotal, long? SavingsBalance, long? Debts,
-    int? HealthRating, string? HealthNotes, string? EducationNotes, HousingSituation? Housing, string? HousingNotes,
-    string? LeadershipNotes, int? MeetingsLed, IReadOnlyList<HelpView> Help, IReadOnlyList<GoalView> Goals,
-    IReadOnlyList<NeedCategory> Needs, IReadOnlyList<NeedCategory> Wants, string? NeedsNotes, string? WhatsNew,
-    SharedParts SharedWithGroup, DateTimeOffset? UpdatedAt, int Corrections, bool Prefilled);
+/// <summary>
+/// A household's check-in for one month, as its own members see it. Built with an object initialiser,
+/// property by property (25 values side by side are too easy to swap).
+/// </summary>
+public sealed record CheckInView
+{
+    public Guid HouseholdId { get; init; }
+    public string Month { get; init; } = "";
+    public MonthState State { get; init; }
+    public string Currency { get; init; } = "";
+    public IReadOnlyList<IncomeEntry> Income { get; init; } = [];
+    public long? IncomeTotal { get; init; }
+    public long? SavingsBalance { get; init; }
+    public long? Debts { get; init; }
+    public int? HealthRating { get; init; }
+    public string? HealthNotes { get; init; }
+    public string? EducationNotes { get; init; }
+    public HousingSituation? Housing { get; init; }
+    public string? HousingNotes { get; init; }
+    public string? LeadershipNotes { get; init; }
+    public int? MeetingsLed { get; init; }
+    public IReadOnlyList<HelpView> Help { get; init; } = [];
+    public IReadOnlyList<GoalView> Goals { get; init; } = [];
+    public IReadOnlyList<NeedCategory> Needs { get; init; } = [];
+    public IReadOnlyList<NeedCategory> Wants { get; init; } = [];
+    public string? NeedsNotes { get; init; }
+    public string? WhatsNew { get; init; }
+    public SharedParts SharedWithGroup { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public int Corrections { get; init; }
+    public bool Prefilled { get; init; }
+}
 
 public sealed record CheckInListItem(string Month, long? IncomeTotal, long? SavingsBalance, long? Debts, bool GaveHelp,
     bool ReceivedHelp, DateTimeOffset UpdatedAt, int Corrections);

@@ -66,7 +66,6 @@ internal static class DemoCheckIns
                     checkIn.Income.Add(new IncomeLine { CheckInId = checkIn.Id, Source = IncomeSource.OwnBusiness, Amount = Round((long)(level * 0.3 * random.NextDouble())) });
                 if (random.NextDouble() < 0.2)
                     checkIn.Income.Add(new IncomeLine { CheckInId = checkIn.Id, Source = IncomeSource.GiftsOrRemittances, Amount = Round((long)(level * 0.15 * random.NextDouble())) });
-                checkIn.IncomeTotal = checkIn.Income.Sum(x => x.Amount);
                 savings = Math.Max(0, savings + (long)(economy.SavingsStep * (random.NextDouble() * 3 - 0.8)));
                 debts = Math.Max(0, debts - (long)(economy.SavingsStep * random.NextDouble() * 2));
                 checkIn.SavingsBalance = Round(savings);
@@ -76,8 +75,7 @@ internal static class DemoCheckIns
                 {
                     checkIn.Help.Add(new HelpExchange { CheckInId = checkIn.Id, Direction = direction, OtherHouseholdId = other, Kind = kind });
                 }
-                checkIn.GaveHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Given);
-                checkIn.ReceivedHelp = checkIn.Help.Any(h => h.Direction == HelpDirection.Received);
+                CheckInSummary.Summarise(checkIn.Income, checkIn.Help).ApplyTo(checkIn);
 
                 // Common needs are common: an aggregate shows a need only when 5 or more households, and 5 or more others, name it.
                 var needs = 0;

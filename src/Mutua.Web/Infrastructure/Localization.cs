@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Mutua.Core.Accounts;
 
@@ -13,6 +14,8 @@ public static class Localization
     public static IServiceCollection AddMutuaLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Text's strings live in one set of files per feature area (TextLocalizer).
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, TextLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Languages.Default);

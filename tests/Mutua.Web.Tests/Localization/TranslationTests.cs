@@ -4,9 +4,9 @@ using System.Resources;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Tests.Localization;
 
@@ -16,10 +16,14 @@ namespace Mutua.Web.Tests.Localization;
 /// <c>ErrorMessage = "…"</c> / <c>[Display(Name = "…")]</c> on models (DataAnnotations are localised
 /// through the same <see cref="Text"/> resource). These tests read the source and the .resx files
 /// directly, then prove the compiled satellite assemblies answer with the same translations.
+/// The strings are split into one set of files per feature area (Resources/CheckIns.resx, CheckIns.es.resx …;
+/// Text.resx holds the shared ones): a key lives in exactly one set. Strings that show a count
+/// (<c>L.Plural("{0} supporters", n)</c>) have one entry per CLDR category of each language, <c>key|one</c> …
 /// </summary>
 public sealed partial class TranslationTests
 {
     private const string ResourceBaseName = "Mutua.Web.Resources.Text";
+    private const string ResourcePrefix = "Mutua.Web.Resources.";
 
     /// <summary>The four translations; the neutral file (English) is checked on its own.</summary>
     public static readonly TheoryData<string> Translated = new("es", "fr", "sw", "rw");
@@ -41,8 +45,35 @@ public sealed partial class TranslationTests
 
     private static readonly Lazy<string> Root = new(FindRepoRoot);
     private static readonly Lazy<SourceScan> Source = new(() => SourceScan.Of(Path.Combine(Root.Value, "src", "Mutua.Web")));
-    private static readonly Lazy<Dictionary<string, ResxFile>> Files =
-        new(() => AllFiles.ToDictionary(c => c, c => ResxFile.Load(Path.Combine(Root.Value, "src", "Mutua.Web", "Resources", c.Length == 0 ? "Text.resx" : $"Text.{c}.resx"))));
+    private static string ResourcesDir => Path.Combine(Root.Value, "src", "Mutua.Web", "Resources");
+
+    /// <summary>The feature areas' sets: every neutral Resources/{Area}.resx.</summary>
+    private static readonly Lazy<List<string>> Areas = new(() => Directory.EnumerateFiles(ResourcesDir, "*.resx")
+        .Select(Path.GetFileNameWithoutExtension).Where(n => !n!.Contains('.', StringComparison.Ordinal)).Select(n => n!)
+        .Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>Each culture's files, one per area.</summary>
+    private static readonly Lazy<Dictionary<string, List<ResxFile>>> Sets = new(() => AllFiles.ToDictionary(c => c,
+        c => Areas.Value.Select(a => ResxFile.Load(Path.Combine(ResourcesDir, c.Length == 0 ? $"{a}.resx" : $"{a}.{c}.resx"))).ToList()));
+
+    /// <summary>Each culture's strings across its sets, as one file.</summary>
+    private static readonly Lazy<Dictionary<string, ResxFile>> Files = new(() => Sets.Value.ToDictionary(kv => kv.Key, kv => ResxFile.Merge(
+        kv.Key.Length == 0 ? "Resources/*.resx" : $"Resources/*.{kv.Key}.resx", kv.Value)));
+
+    private static CultureInfo CultureOf(string file) => file.Length == 0 ? CultureInfo.GetCultureInfo("en") : CultureInfo.GetCultureInfo(file);
+
+    /// <summary>The entries a file must hold for a key the source uses: the key, or one per plural category of its language.</summary>
+    private static IEnumerable<string> Needed(string key, List<Use> uses, string culture) =>
+        uses.Any(u => u.Kind == UseKind.Plural)
+            ? Plurals.CategoriesOf(CultureOf(culture)).Select(c => Plurals.FormKey(key, c))
+            : [key];
+
+    /// <summary>The plural key a form belongs to ("{0} supporters" for "{0} supporters|one"), if it is one.</summary>
+    private static string? PluralBase(string name)
+    {
+        var i = name.LastIndexOf(Plurals.Separator);
+        return i < 0 ? null : name[..i];
+    }
 
     private static string FindRepoRoot()
     {
@@ -59,15 +90,17 @@ public sealed partial class TranslationTests
         var keys = Source.Value.Keys;
         // A broken regex must not make every other test pass by finding nothing.
         Assert.Contains("Sign in", keys.Keys);                     // L["…"] in a .cshtml
-        Assert.Contains("{0} groups · {1} households", keys.Keys); // L["…", a, b] with arguments
+        Assert.Contains("{0} invited you to join {1}.", keys.Keys); // L["…", a, b] with arguments
+        Assert.Contains(keys["{0} supporters"], u => u.Kind == UseKind.Plural); // L.Plural("…", n)
         Assert.True(keys.Count > 100, $"Only {keys.Count} keys found in src/Mutua.Web.");
 
         Assert.Equal("say \"hi\" \\ “{0}”", SourceScan.Unescape("say \\\"hi\\\" \\\\ \\u201C{0}\\u201D"));
         var sample = SourceScan.FromText("x.cshtml", """
             @L["Plain"] @l["With \"quotes\"", a] [Display(Order = 1, Name = "Shown")] ErrorMessage = "Wrong."
-            @Model.L["Not ours"] labels["not a localizer"]
+            @Model.L["Not ours"] labels["not a localizer"] @L.Plural("{0} things", n) x.Plural("not ours", 1)
             """);
-        Assert.Equal(["Plain", "Shown", "With \"quotes\"", "Wrong."], sample.Keys.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Plain", "Shown", "With \"quotes\"", "Wrong.", "{0} things"], sample.Keys.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(UseKind.Plural, Assert.Single(sample.Keys["{0} things"]).Kind);
     }
 
     [Fact]
@@ -91,10 +124,13 @@ public sealed partial class TranslationTests
             foreach (var culture in AllFiles)
             {
                 var file = Files.Value[culture];
-                if (!file.Values.TryGetValue(key, out var value))
-                    problems.Add($"{file.Name}: missing “{key}” (used in {uses[0].Where})");
-                else if (string.IsNullOrWhiteSpace(value))
-                    problems.Add($"{file.Name}: empty value for “{key}”");
+                foreach (var needed in Needed(key, uses, culture))
+                {
+                    if (!file.Values.TryGetValue(needed, out var value))
+                        problems.Add($"{file.Name}: missing “{needed}” (used in {uses[0].Where})");
+                    else if (string.IsNullOrWhiteSpace(value))
+                        problems.Add($"{file.Name}: empty value for “{needed}”");
+                }
             }
         }
         Report("Keys without a translation", problems);
@@ -104,8 +140,11 @@ public sealed partial class TranslationTests
     public void No_file_keeps_a_key_the_source_no_longer_uses()
     {
         var used = Source.Value.Keys;
-        var problems = Files.Value.Values
-            .SelectMany(f => f.Values.Keys.Where(k => !used.ContainsKey(k)).Select(k => $"{f.Name}: stale “{k}”"))
+        bool Used(string key, string culture) =>
+            (used.TryGetValue(key, out var uses) && uses.Any(u => u.Kind != UseKind.Plural))
+            || (PluralBase(key) is { } b && used.TryGetValue(b, out var pluralUses) && Needed(b, pluralUses, culture).Contains(key));
+        var problems = Files.Value
+            .SelectMany(f => f.Value.Values.Keys.Where(k => !Used(k, f.Key)).Select(k => $"{f.Value.Name}: stale “{k}”"))
             .Order(StringComparer.Ordinal)
             .ToList();
         Report("Keys no page or code uses any more (remove them)", problems);
@@ -114,15 +153,48 @@ public sealed partial class TranslationTests
     [Fact]
     public void Each_file_is_well_formed_and_names_every_key_once()
     {
-        var problems = Files.Value.Values.SelectMany(f => f.Problems.Select(p => $"{f.Name}: {p}")).ToList();
+        var problems = Sets.Value.Values.SelectMany(s => s).SelectMany(f => f.Problems.Select(p => $"{f.Name}: {p}")).ToList();
         Report("Malformed resource files", problems);
+    }
+
+    [Fact]
+    public void Each_key_lives_in_exactly_one_set_the_same_in_every_language()
+    {
+        Assert.Contains("Text", Areas.Value);
+        Assert.True(Areas.Value.Count >= 5, $"Only {Areas.Value.Count} sets: {string.Join(", ", Areas.Value)}");
+        var problems = new List<string>();
+        var home = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (area, file) in Areas.Value.Zip(Sets.Value[""]))
+        {
+            foreach (var key in file.Values.Keys)
+            {
+                if (!home.TryAdd(key, area)) problems.Add($"“{key}” is in both {home[key]}.resx and {area}.resx");
+            }
+        }
+        foreach (var culture in AllFiles.Where(c => c.Length > 0))
+        {
+            foreach (var (area, file) in Areas.Value.Zip(Sets.Value[culture]))
+            {
+                foreach (var key in file.Values.Keys)
+                {
+                    // A form English does not have (Spanish and French "many") goes with the plural's other form.
+                    var neutralKey = PluralBase(key) is { } b && !home.ContainsKey(key) ? Plurals.FormKey(b, PluralCategory.Other) : key;
+                    if (!home.TryGetValue(neutralKey, out var neutral)) problems.Add($"{file.Name}: “{key}” is in no neutral file");
+                    else if (neutral != area) problems.Add($"{file.Name}: “{key}” belongs to {neutral}.resx");
+                }
+            }
+        }
+        Report("Keys in more than one set, or in another set than their English", problems);
     }
 
     [Fact]
     public void The_English_file_holds_each_key_as_its_own_value()
     {
         var english = Files.Value[""];
-        var problems = english.Values.Where(kv => kv.Key != kv.Value).Select(kv => $"“{kv.Key}” reads “{kv.Value}”").ToList();
+        // A plural's other form is the key itself; its one form is the English singular.
+        var problems = english.Values
+            .Where(kv => PluralBase(kv.Key) is { } b ? kv.Key == Plurals.FormKey(b, PluralCategory.Other) && kv.Value != b : kv.Key != kv.Value)
+            .Select(kv => $"“{kv.Key}” reads “{kv.Value}”").ToList();
         Report($"{english.Name}: the English value must equal the key", problems);
     }
 
@@ -145,11 +217,15 @@ public sealed partial class TranslationTests
     {
         var file = Files.Value[culture];
         var problems = new List<string>();
+        // Where "one" is the number 1 alone, its form may say the number in words ("one household"); French
+        // "one" holds 0 too, so its forms keep every placeholder.
+        var oneIsOne = Plurals.CategoryOf(CultureOf(culture), 0) != PluralCategory.One;
         foreach (var (key, value) in file.Values)
         {
             var expected = Placeholders(key);
             var actual = Placeholders(value);
-            if (!expected.SequenceEqual(actual, StringComparer.Ordinal))
+            var mayDrop = oneIsOne && PluralBase(key) is { } b && key == Plurals.FormKey(b, PluralCategory.One);
+            if (mayDrop ? !actual.All(expected.Contains) : !expected.SequenceEqual(actual, StringComparer.Ordinal))
                 problems.Add($"“{key}”: placeholders [{string.Join(" ", expected)}] became [{string.Join(" ", actual)}] in “{value}”");
             else if (!Formats(value, expected.Count))
                 problems.Add($"“{key}”: “{value}” is not a valid format string (a stray {{ or }}?)");
@@ -163,11 +239,19 @@ public sealed partial class TranslationTests
 
     // ---- the compiled side -----------------------------------------------------------------------
 
+    private static IStringLocalizer AppLocalizer()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMutuaLocalization();
+        return services.BuildServiceProvider().GetRequiredService<IStringLocalizer<Text>>();
+    }
+
     [Fact]
-    public void The_neutral_resource_is_embedded_under_the_name_the_localizer_looks_for()
+    public void The_neutral_resources_are_embedded_under_the_names_the_localizer_looks_for()
     {
         var names = typeof(Text).Assembly.GetManifestResourceNames();
         Assert.Contains(ResourceBaseName + ".resources", names);
+        Assert.All(Areas.Value, a => Assert.Contains($"{ResourcePrefix}{a}.resources", names));
     }
 
     [Theory]
@@ -184,16 +268,14 @@ public sealed partial class TranslationTests
             Assert.Fail($"No {culture}/Mutua.Web.resources.dll next to the tests: {e.Message}");
             return;
         }
-        Assert.Contains($"{ResourceBaseName}.{culture}.resources", satellite.GetManifestResourceNames());
+        Assert.All(Areas.Value, a => Assert.Contains($"{ResourcePrefix}{a}.{culture}.resources", satellite.GetManifestResourceNames()));
     }
 
     [Theory]
     [MemberData(nameof(Translated))]
-    public void A_real_string_localizer_answers_in_the_culture_with_every_translation(string culture)
+    public void The_apps_string_localizer_answers_in_the_culture_with_every_translation(string culture)
     {
-        var factory = new ResourceManagerStringLocalizerFactory(
-            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        var localizer = factory.Create(typeof(Text));
+        var localizer = AppLocalizer();
         var file = Files.Value[culture];
         var english = Files.Value[""];
 
@@ -204,15 +286,15 @@ public sealed partial class TranslationTests
 
             var signIn = localizer["Sign in"];
             Assert.False(signIn.ResourceNotFound, $"“Sign in” not found; searched {signIn.SearchedLocation}");
-            Assert.Equal(ResourceBaseName, signIn.SearchedLocation);
+            Assert.StartsWith(ResourcePrefix, signIn.SearchedLocation, StringComparison.Ordinal);
             Assert.Equal(file.Values["Sign in"], signIn.Value);
             Assert.NotEqual(english.Values["Sign in"], signIn.Value);
 
-            var counts = localizer["{0} groups · {1} households", 3, 17];
-            Assert.Equal(string.Format(CultureInfo.CurrentCulture, file.Values["{0} groups · {1} households"], 3, 17), counts.Value);
-            Assert.Contains("17", counts.Value, StringComparison.Ordinal);
+            var invited = localizer["{0} invited you to join {1}.", "Amina", "Umucyo"];
+            Assert.Equal(string.Format(CultureInfo.CurrentCulture, file.Values["{0} invited you to join {1}."], "Amina", "Umucyo"), invited.Value);
+            Assert.Contains("Umucyo", invited.Value, StringComparison.Ordinal);
 
-            // The compiled satellite matches the .resx on disk, key for key: no stale build, nothing dropped.
+            // The compiled satellites match the .resx on disk, key for key: no stale build, nothing dropped.
             var problems = new List<string>();
             foreach (var (key, value) in file.Values)
             {
@@ -231,12 +313,98 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
-    public void A_plain_ResourceManager_finds_the_same_base_name()
+    public void A_plain_ResourceManager_finds_the_same_base_names()
     {
         var manager = new ResourceManager(ResourceBaseName, typeof(Text).Assembly);
         Assert.Equal("Sign in", manager.GetString("Sign in", CultureInfo.InvariantCulture));
-        Assert.Equal(Files.Value["rw"].Values["Household"], manager.GetString("Household", CultureInfo.GetCultureInfo("rw")));
-        Assert.Equal(Files.Value["es"].Values["Household"], manager.GetString("Household", CultureInfo.GetCultureInfo("es-MX"))); // falls back to es
+        var area = Areas.Value.Zip(Sets.Value[""]).Single(s => s.Second.Values.ContainsKey("Household")).First;
+        var household = new ResourceManager(ResourcePrefix + area, typeof(Text).Assembly);
+        Assert.Equal(Files.Value["rw"].Values["Household"], household.GetString("Household", CultureInfo.GetCultureInfo("rw")));
+        Assert.Equal(Files.Value["es"].Values["Household"], household.GetString("Household", CultureInfo.GetCultureInfo("es-MX"))); // falls back to es
+    }
+
+    // ---- plurals ---------------------------------------------------------------------------------
+
+    public static readonly TheoryData<string, long, PluralCategory> Categories = new()
+    {
+        { "en", 0, PluralCategory.Other }, { "en", 1, PluralCategory.One }, { "en", 2, PluralCategory.Other }, { "en", 5, PluralCategory.Other },
+        { "en", 21, PluralCategory.Other }, { "en", 1_000_000, PluralCategory.Other },
+        { "es", 0, PluralCategory.Other }, { "es", 1, PluralCategory.One }, { "es", 2, PluralCategory.Other }, { "es", 5, PluralCategory.Other },
+        { "es", 21, PluralCategory.Other }, { "es", 1_000_000, PluralCategory.Many }, { "es", 2_000_000, PluralCategory.Many }, { "es", 1_000_001, PluralCategory.Other },
+        { "fr", 0, PluralCategory.One }, { "fr", 1, PluralCategory.One }, { "fr", 2, PluralCategory.Other }, { "fr", 5, PluralCategory.Other },
+        { "fr", 21, PluralCategory.Other }, { "fr", 1_000_000, PluralCategory.Many }, { "fr", 1_000_001, PluralCategory.Other },
+        { "sw", 0, PluralCategory.Other }, { "sw", 1, PluralCategory.One }, { "sw", 2, PluralCategory.Other }, { "sw", 5, PluralCategory.Other },
+        { "sw", 21, PluralCategory.Other }, { "sw", 1_000_000, PluralCategory.Other },
+        { "rw", 0, PluralCategory.Other }, { "rw", 1, PluralCategory.One }, { "rw", 2, PluralCategory.Other }, { "rw", 5, PluralCategory.Other },
+        { "rw", 21, PluralCategory.Other }, { "rw", 1_000_000, PluralCategory.Other },
+        { "es-MX", 1, PluralCategory.One }, { "fr-RW", 0, PluralCategory.One }, { "sw-UG", 1, PluralCategory.One },
+    };
+
+    [Theory]
+    [MemberData(nameof(Categories))]
+    public void The_chooser_picks_the_CLDR_category(string culture, long n, PluralCategory expected)
+    {
+        var c = CultureInfo.GetCultureInfo(culture);
+        Assert.Equal(expected, Plurals.CategoryOf(c, n));
+        Assert.Contains(expected, Plurals.CategoriesOf(c));
+    }
+
+    [Fact]
+    public void Every_plural_string_reads_right_in_every_language_for_every_count()
+    {
+        var plural = Source.Value.Keys.Where(k => k.Value.Any(u => u.Kind == UseKind.Plural)).Select(k => k.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("{0} supporters", plural);
+        Assert.Contains("{0} hours", plural);
+        var localizer = AppLocalizer();
+        var problems = new List<string>();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in AllFiles)
+            {
+                var c = CultureOf(culture);
+                CultureInfo.CurrentUICulture = c;
+                var file = Files.Value[culture];
+                foreach (var key in plural)
+                {
+                    var args = Enumerable.Range(0, 3).Select(i => (object)$"<{i}>").ToArray();
+                    foreach (var n in new long[] { 0, 1, 2, 5, 21, 1_000_000 })
+                    {
+                        var form = Plurals.FormKey(key, Plurals.CategoryOf(c, n));
+                        var said = localizer.Plural(key, n, args);
+                        if (!file.Values.TryGetValue(form, out var value)) problems.Add($"{file.Name}: no “{form}” for {n}");
+                        else if (said.ResourceNotFound || said.Value != string.Format(CultureInfo.CurrentCulture, value, args))
+                            problems.Add($"{culture}: “{key}” for {n} said “{said.Value}”, expected the form “{form}”");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+        Report("Plural strings", problems);
+    }
+
+    [Fact]
+    public void A_plural_without_arguments_shows_the_count_and_singular_and_plural_differ_in_english()
+    {
+        var localizer = AppLocalizer();
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.Equal("1 supporter", localizer.Plural("{0} supporters", 1).Value);
+            Assert.Equal("2 supporters", localizer.Plural("{0} supporters", 2).Value);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("rw");
+            Assert.Equal(Files.Value["rw"].Values["{0} hours|one"].Replace("{0}", "1", StringComparison.Ordinal), localizer.Plural("{0} hours", 1).Value);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
+            Assert.Equal(Files.Value["fr"].Values["{0} households|one"].Replace("{0}", "0", StringComparison.Ordinal), localizer.Plural("{0} households", 0).Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -271,7 +439,7 @@ public sealed partial class TranslationTests
     [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::[^{}]*)?\}")]
     private static partial Regex PlaceholderPattern();
 
-    public enum UseKind { Localizer, ErrorMessage, DisplayName }
+    public enum UseKind { Localizer, ErrorMessage, DisplayName, Plural }
 
     public sealed record Use(UseKind Kind, string Where);
 
@@ -315,6 +483,11 @@ public sealed partial class TranslationTests
             foreach (Match m in LocalizerPattern().Matches(text))
             {
                 if (m.Groups["s"].Success) Record(m.Groups["s"].Value, UseKind.Localizer, file, text, m.Index);
+                else DynamicKeys.Add($"{file}:{Line(text, m.Index)}: {m.Value.Trim()}…");
+            }
+            foreach (Match m in PluralPattern().Matches(text))
+            {
+                if (m.Groups["s"].Success) Record(m.Groups["s"].Value, UseKind.Plural, file, text, m.Index);
                 else DynamicKeys.Add($"{file}:{Line(text, m.Index)}: {m.Value.Trim()}…");
             }
             foreach (Match m in ErrorMessagePattern().Matches(text))
@@ -379,6 +552,10 @@ public sealed partial class TranslationTests
         [GeneratedRegex(@"(?<![\w.])[Ll]\[\s*(?:" + Literal + @"(?=\s*[,\]])|)")]
         private static partial Regex LocalizerPattern();
 
+        // L.Plural("…", n) or l.Plural("…", n, …): a key with one form per plural category.
+        [GeneratedRegex(@"(?<![\w.])[Ll]\.Plural\(\s*(?:" + Literal + @"(?=\s*,)|)")]
+        private static partial Regex PluralPattern();
+
         [GeneratedRegex(@"\bErrorMessage\s*=\s*" + Literal)]
         private static partial Regex ErrorMessagePattern();
 
@@ -393,6 +570,21 @@ public sealed partial class TranslationTests
     /// <summary>One .resx file: its string values by name, and anything wrong with its shape.</summary>
     public sealed class ResxFile
     {
+        /// <summary>Several files' strings as one (their problems too; a key in two of them is one of those).</summary>
+        public static ResxFile Merge(string name, IEnumerable<ResxFile> files)
+        {
+            var merged = new ResxFile { Name = name };
+            foreach (var f in files)
+            {
+                merged.Problems.AddRange(f.Problems.Select(p => $"{f.Name}: {p}"));
+                foreach (var (k, v) in f.Values)
+                {
+                    if (!merged.Values.TryAdd(k, v)) merged.Problems.Add($"“{k}” is in more than one file");
+                }
+            }
+            return merged;
+        }
+
         public required string Name { get; init; }
 
         public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);

@@ -1,3 +1,7 @@
+// Each switch names every value and has no "_ =>" arm: a value added to the enum without a name here
+// stops the build (CS8509). CS8524 (a number outside the enum) is silenced: such a value cannot come from
+// Core, and it throws instead of showing a wrong word.
+#pragma warning disable CS8524
 using Microsoft.Extensions.Localization;
 using Mutua.Core.CheckIns;
 
@@ -12,7 +16,7 @@ public static class CheckInNames
         IncomeSource.OwnBusiness => l["Own business"],
         IncomeSource.Benefits => l["Benefits"],
         IncomeSource.GiftsOrRemittances => l["Gifts or money from family"],
-        _ => l["Other income"],
+        IncomeSource.Other => l["Other income"],
     };
 
     public static string Of(HelpKind k, IStringLocalizer<Text> l) => k switch
@@ -24,7 +28,7 @@ public static class CheckInNames
         HelpKind.SkillOrAdvice => l["A skill or advice"],
         HelpKind.JobLead => l["A job lead"],
         HelpKind.Housing => l["Housing"],
-        _ => l["Other help"],
+        HelpKind.Other => l["Other help"],
     };
 
     public static string Of(NeedCategory c, IStringLocalizer<Text> l) => c switch
@@ -39,7 +43,7 @@ public static class CheckInNames
         NeedCategory.SchoolCosts => l["School costs"],
         NeedCategory.LegalHelp => l["Legal help"],
         NeedCategory.Food => l["Food"],
-        _ => l["Something else"],
+        NeedCategory.Other => l["Something else"],
     };
 
     public static string Of(HousingSituation h, IStringLocalizer<Text> l) => h switch
@@ -49,9 +53,10 @@ public static class CheckInNames
         HousingSituation.WithFamily => l["Living with family or friends"],
         HousingSituation.Informal => l["Informal or temporary housing"],
         HousingSituation.Homeless => l["No stable home"],
-        _ => l["Other housing"],
+        HousingSituation.Other => l["Other housing"],
     };
 
+    /// <summary>One part (a single flag); combinations are named part by part.</summary>
     public static string Of(SharedParts p, IStringLocalizer<Text> l) => p switch
     {
         SharedParts.Goals => l["Goals"],
@@ -63,6 +68,7 @@ public static class CheckInNames
         SharedParts.Housing => l["Housing"],
         SharedParts.Leadership => l["Leadership"],
         SharedParts.Connections => l["Help given and received"],
-        _ => l["What's new"],
+        SharedParts.WhatsNew => l["What's new"],
+        SharedParts.None => throw new ArgumentOutOfRangeException(nameof(p), "One part at a time: None is not a part."),
     };
 }

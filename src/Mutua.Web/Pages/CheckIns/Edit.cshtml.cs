@@ -156,8 +156,10 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
         }
         var goals = Form.Goals.Where(r => r.GoalId is not null || !string.IsNullOrWhiteSpace(r.Name))
             .Select(r => new GoalEntry(r.GoalId, r.Name, r.Percent)).ToList();
-        return new CheckInInput(income, Amount(Form.Savings, "Form.Savings"), Amount(Form.Debts, "Form.Debts"), Form.HealthRating,
-            Form.HealthNotes, Form.EducationNotes, Form.Housing, Form.HousingNotes, Form.LeadershipNotes, Form.MeetingsLed, help, goals,
-            Form.Needs, Form.Wants, Form.NeedsNotes, Form.WhatsNew, Form.Shared.Aggregate(SharedParts.None, (a, p) => a | p));
+        return new CheckInInput(Income: income, SavingsBalance: Amount(Form.Savings, "Form.Savings"), Debts: Amount(Form.Debts, "Form.Debts"),
+            HealthRating: Form.HealthRating, HealthNotes: Form.HealthNotes, EducationNotes: Form.EducationNotes, Housing: Form.Housing,
+            HousingNotes: Form.HousingNotes, LeadershipNotes: Form.LeadershipNotes, MeetingsLed: Form.MeetingsLed, Help: help, Goals: goals,
+            Needs: Form.Needs, Wants: Form.Wants, NeedsNotes: Form.NeedsNotes, WhatsNew: Form.WhatsNew,
+            SharedWithGroup: Form.Shared.Aggregate(SharedParts.None, (a, p) => a | p));
     }
 }
