@@ -1,3 +1,4 @@
+using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Mutua.Web.Pages;
 /// (or, signed in already, join with the one you have).
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class JoinModel(InvitationService invitations, CurrentViewer current, UserManager<Person> users,
+public sealed class JoinModel(InvitationService invitations, Viewer viewer, UserManager<Person> users,
     SignIns signIns, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -56,7 +57,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        SignedIn = (await current.GetAsync(ct)).IsSignedIn;
+        SignedIn = viewer.IsSignedIn;
         if (string.IsNullOrWhiteSpace(Code)) return;
         await LoadPreviewAsync(ct);
         // A language the person already chose wins; otherwise offer the language of the community they are joining.
@@ -89,7 +90,6 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
     /// <summary>A signed-in person joins with the account they have.</summary>
     public async Task<IActionResult> OnPostExistingAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         if (!viewer.IsSignedIn) return Challenge();
         SignedIn = true;
         if (!await LoadPreviewAsync(ct)) return Page();

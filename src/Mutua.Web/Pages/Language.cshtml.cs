@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Mutua.Web.Pages;
 /// profile only when the form carries their antiforgery token.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class LanguageModel(CurrentViewer current, ProfileService profiles, IAntiforgery antiforgery) : PageModel
+public sealed class LanguageModel(Viewer viewer, ProfileService profiles, IAntiforgery antiforgery) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -21,7 +22,6 @@ public sealed class LanguageModel(CurrentViewer current, ProfileService profiles
         if (Languages.IsSupported(language))
         {
             Localization.RememberLanguage(Response, language!);
-            var viewer = await current.GetAsync(ct);
             if (viewer.IsSignedIn && await antiforgery.IsRequestValidAsync(HttpContext)) await profiles.UpdateAsync(viewer, new ProfileChange(null, null, language), ct);
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -1,3 +1,4 @@
+using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace Mutua.Web.Pages.Account;
 
 /// <summary>A person's data: their households' downloads, and closing the account.</summary>
 [Authorize]
-public sealed class MyDataModel(CurrentViewer current, CommunityService communities, AccountClosure closure,
+public sealed class MyDataModel(Viewer viewer, CommunityService communities, AccountClosure closure,
     SignInManager<Person> signIn, IStringLocalizer<Text> l) : PageModel
 {
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
@@ -36,7 +37,7 @@ public sealed class MyDataModel(CurrentViewer current, CommunityService communit
             await LoadAsync(ct);
             return Page();
         }
-        var closed = await closure.CloseAsync(await current.GetAsync(ct), Password, Confirm, ct);
+        var closed = await closure.CloseAsync(viewer, Password, Confirm, ct);
         if (!closed.Succeeded)
         {
             ModelState.AddModelError("", l.Message(closed.Failure!.Value));
@@ -50,7 +51,6 @@ public sealed class MyDataModel(CurrentViewer current, CommunityService communit
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var list = new List<HouseholdDetail>();
         foreach (var place in viewer.Households)
         {

@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Auditing;
@@ -5,13 +6,13 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Admin;
 
-public sealed class AuditModel(CurrentViewer current, AuditService audit) : PageModel
+public sealed class AuditModel(Viewer viewer, AuditService audit) : PageModel
 {
     public AuditPage? Entries { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int p = 1, CancellationToken ct = default)
     {
-        var result = await audit.ListAsync(await current.GetAsync(ct), p, ct);
+        var result = await audit.ListAsync(viewer, p, ct);
         if (!result.Succeeded) return Forbid();
         Entries = result.Value;
         return Page();

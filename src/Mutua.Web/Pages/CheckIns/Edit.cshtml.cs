@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.CheckIns;
 
-public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IStringLocalizer<Text> l) : PageModel
+public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty]
     public CheckInForm Form { get; set; } = new();
@@ -36,7 +36,7 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
         if (problem is not null) return problem;
         var input = ToInput();
         if (!ModelState.IsValid) return Page();
-        var result = await checkIns.SaveAsync(await current.GetAsync(ct), id, Month, input, ct);
+        var result = await checkIns.SaveAsync(viewer, id, Month, input, ct);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l.Message(result.Failure!.Value));
@@ -53,7 +53,7 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
         ModelState.Clear();
         Form.Help = WithBlankRows(Form.Help);
         var chosen = Form.Help.Select(h => Guid.TryParse(h.Who, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
-        var found = (await checkIns.FindHouseholdsAsync(await current.GetAsync(ct), id, Form.Find, chosen, ct)).Value ?? [];
+        var found = (await checkIns.FindHouseholdsAsync(viewer, id, Form.Find, chosen, ct)).Value ?? [];
         Found = string.IsNullOrWhiteSpace(Form.Find) ? null : found.Count(f => !chosen.Contains(f.Id));
         Neighbours = found.Concat(Neighbours).DistinctBy(n => n.Id).OrderBy(n => n.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         return Page();
@@ -62,7 +62,6 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
     private async Task<IActionResult?> LoadAsync(Guid id, string? month, CancellationToken ct)
     {
         HouseholdId = id;
-        var viewer = await current.GetAsync(ct);
         if (month is null)
         {
             if (!viewer.IsMemberOf(id)) return Forbid();

@@ -9,7 +9,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Communities;
 
-public sealed class CreateModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class CreateModel(Viewer viewer, CommunityService communities, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Please enter a name."), StringLength(Community.NameMaxLength, ErrorMessage = "That name is too long.")]
     [Display(Name = "Name")]
@@ -36,11 +36,10 @@ public sealed class CreateModel(CurrentViewer current, CommunityService communit
     public string? TimeZone { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        (await current.GetAsync(ct)).IsAdmin ? Page() : Forbid();
+        viewer.IsAdmin ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         if (!viewer.IsAdmin) return Forbid();
         if (!ModelState.IsValid) return Page();
         var created = await communities.CreateAsync(viewer, new NewCommunity(Name!, Place!, Country!, DefaultLanguage, Currency!, TimeZone!), ct);

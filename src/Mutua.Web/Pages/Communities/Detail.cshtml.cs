@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Communities;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(Viewer viewer, CommunityService communities, IStringLocalizer<Text> l) : PageModel
 {
     public CommunityDetail? Community { get; private set; }
     public IReadOnlyList<HouseholdSummary> Households { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
         if (problem is not null) return problem;
         if (!CanManage) return Forbid();
         if (!ModelState.IsValid) return Page();
-        var created = await communities.CreateGroupAsync(await current.GetAsync(ct), id, GroupName, ct);
+        var created = await communities.CreateGroupAsync(viewer, id, GroupName, ct);
         if (!created.Succeeded)
         {
             ModelState.AddModelError(nameof(GroupName), l.Message(created.Failure!.Value));
@@ -42,7 +42,7 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var moved = await communities.UpdateHouseholdAsync(await current.GetAsync(ct), householdId, null, true, groupId, ct);
+        var moved = await communities.UpdateHouseholdAsync(viewer, householdId, null, true, groupId, ct);
         if (!moved.Succeeded)
         {
             if (moved.Failure == Failure.Forbidden) return Forbid();
@@ -54,7 +54,6 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var detail = await communities.GetAsync(viewer, id, ct);
         if (detail.Failure == Failure.NotFound) return NotFound();
         if (!detail.Succeeded) return Forbid();

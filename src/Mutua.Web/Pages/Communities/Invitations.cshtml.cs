@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Communities;
 
 /// <summary>Families recruit their own peers: members invite into their household or group, coordinators anywhere.</summary>
-public sealed class InvitationsModel(CurrentViewer current, CommunityService communities, InvitationService invitations,
+public sealed class InvitationsModel(Viewer viewer, CommunityService communities, InvitationService invitations,
     IStringLocalizer<Text> l) : PageModel
 {
     public CommunityDetail? Community { get; private set; }
@@ -37,7 +37,6 @@ public sealed class InvitationsModel(CurrentViewer current, CommunityService com
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var viewer = await current.GetAsync(ct);
         NewInvitation request = Into switch
         {
             "own" => new NewInvitation(Role.Member, null, Own?.HouseholdId, null),
@@ -66,7 +65,7 @@ public sealed class InvitationsModel(CurrentViewer current, CommunityService com
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var revoked = await invitations.RevokeAsync(await current.GetAsync(ct), invitationId, ct);
+        var revoked = await invitations.RevokeAsync(viewer, invitationId, ct);
         if (!revoked.Succeeded)
         {
             ModelState.AddModelError("", l.Message(revoked.Failure!.Value));
@@ -77,7 +76,6 @@ public sealed class InvitationsModel(CurrentViewer current, CommunityService com
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var detail = await communities.GetAsync(viewer, id, ct);
         if (detail.Failure == Failure.NotFound) return NotFound();
         CanManage = viewer.CanManage(id);

@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Communities;
 
 /// <summary>Coordinators see who holds which role, and give or take back the peer roles.</summary>
-public sealed class PeopleModel(CurrentViewer current, CommunityService communities, RoleService roles, IStringLocalizer<Text> l) : PageModel
+public sealed class PeopleModel(Viewer viewer, CommunityService communities, RoleService roles, IStringLocalizer<Text> l) : PageModel
 {
     public CommunityDetail? Community { get; private set; }
     public IReadOnlyList<PersonInCommunity> People { get; private set; } = [];
@@ -26,7 +26,7 @@ public sealed class PeopleModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var result = await change(await current.GetAsync(ct));
+        var result = await change(viewer);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l.Message(result.Failure!.Value));
@@ -37,7 +37,6 @@ public sealed class PeopleModel(CurrentViewer current, CommunityService communit
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var people = await roles.PeopleAsync(viewer, id, ct);
         if (people.Failure == Failure.NotFound) return NotFound();
         if (!people.Succeeded) return Forbid();

@@ -9,7 +9,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Groups;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, GroupCheckInsService checkIns, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(Viewer viewer, CommunityService communities, GroupCheckInsService checkIns, IStringLocalizer<Text> l) : PageModel
 {
     public GroupDetail? Group { get; private set; }
     public bool CanManage { get; private set; }
@@ -36,7 +36,7 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
         if (problem is not null) return problem;
         if (!CanManage) return Forbid();
         if (!ModelState.IsValid) return Page();
-        var renamed = await communities.RenameGroupAsync(await current.GetAsync(ct), id, Name, ct);
+        var renamed = await communities.RenameGroupAsync(viewer, id, Name, ct);
         if (!renamed.Succeeded)
         {
             ModelState.AddModelError(nameof(Name), l.Message(renamed.Failure!.Value));
@@ -47,7 +47,6 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var group = await communities.GetGroupAsync(viewer, id, ct);
         if (group.Failure == Failure.NotFound) return NotFound();
         if (!group.Succeeded) return Forbid();

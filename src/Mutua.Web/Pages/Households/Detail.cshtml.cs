@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Households;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(Viewer viewer, CommunityService communities, IStringLocalizer<Text> l) : PageModel
 {
     public HouseholdDetail? Household { get; private set; }
     public bool IsOwn { get; private set; }
@@ -31,7 +31,7 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
         if (problem is not null) return problem;
         if (!IsOwn) return Forbid();
         if (!ModelState.IsValid) return Page();
-        var renamed = await communities.UpdateHouseholdAsync(await current.GetAsync(ct), id, Name, false, null, ct);
+        var renamed = await communities.UpdateHouseholdAsync(viewer, id, Name, false, null, ct);
         if (!renamed.Succeeded)
         {
             ModelState.AddModelError(nameof(Name), l.Message(renamed.Failure!.Value));
@@ -42,7 +42,6 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var household = await communities.GetHouseholdAsync(viewer, id, ct);
         if (household.Failure == Failure.NotFound) return NotFound();
         if (!household.Succeeded) return Forbid();

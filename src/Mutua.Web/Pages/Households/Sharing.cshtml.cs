@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Households;
 
 /// <summary>A household's sharing settings: who sees its name with its connections on the help map. Its own members only.</summary>
-public sealed class SharingModel(CurrentViewer current, HouseholdSharingService sharing, IStringLocalizer<Text> l) : PageModel
+public sealed class SharingModel(Viewer viewer, HouseholdSharingService sharing, IStringLocalizer<Text> l) : PageModel
 {
     public HouseholdSharing? Sharing { get; private set; }
     public bool Saved { get; private set; }
@@ -18,7 +18,7 @@ public sealed class SharingModel(CurrentViewer current, HouseholdSharingService 
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
     {
-        var result = await sharing.GetAsync(await current.GetAsync(ct), id, ct);
+        var result = await sharing.GetAsync(viewer, id, ct);
         if (Refused(result) is { } refused) return refused;
         Sharing = result.Value;
         NameOnMap = Sharing!.NameOnMap;
@@ -28,7 +28,6 @@ public sealed class SharingModel(CurrentViewer current, HouseholdSharingService 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         // A value that does not bind is no choice at all: the same refusal as an unknown one.
         var result = await sharing.SetNameOnMapAsync(viewer, id, ModelState.IsValid ? NameOnMap : null, ct);
         if (Refused(result) is { } refused) return refused;

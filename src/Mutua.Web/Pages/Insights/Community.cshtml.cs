@@ -9,7 +9,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Insights;
 
-public sealed class CommunityModel(CurrentViewer current, InsightsService insights, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class CommunityModel(Viewer viewer, InsightsService insights, CommunityService communities, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -44,7 +44,6 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
 
     private async Task<Outcome<CommunityInsights>> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         // A refused window (a group of another community, say) falls back to the whole community's default months.
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l,
             (from, to, fallback) => insights.ForCommunityAsync(viewer, id, from, to, fallback ? null : GroupId, ct));

@@ -7,7 +7,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Network;
 
-public sealed class CircleModel(CurrentViewer current, NetworkService network, IStringLocalizer<Text> l) : PageModel
+public sealed class CircleModel(Viewer viewer, NetworkService network, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -17,7 +17,6 @@ public sealed class CircleModel(CurrentViewer current, NetworkService network, I
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.CircleAsync(viewer, id, from, to, ct));
         if (result.Failure is Failure.NotFound) return NotFound();
         if (result.Failure is Failure.Forbidden) return Forbid();

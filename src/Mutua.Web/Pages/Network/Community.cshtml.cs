@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Network;
 
-public sealed class CommunityModel(CurrentViewer current, NetworkService network, IStringLocalizer<Text> l) : PageModel
+public sealed class CommunityModel(Viewer viewer, NetworkService network, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -44,7 +44,6 @@ public sealed class CommunityModel(CurrentViewer current, NetworkService network
 
     private async Task<Outcome<HelpNetwork>> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.ForCommunityAsync(viewer, id, from, to, ct));
         if (result.Succeeded)
         {

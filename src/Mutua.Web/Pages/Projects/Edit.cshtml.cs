@@ -19,7 +19,7 @@ public sealed class NeedRow
 }
 
 /// <summary>Posting a project (no id) or changing one (its owners). Status and visibility change on the project's page.</summary>
-public sealed class EditModel(CurrentViewer current, ProjectService projects, MutuaDbContext db, IStringLocalizer<Text> l) : PageModel
+public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbContext db, IStringLocalizer<Text> l) : PageModel
 {
     public const int Rows = 5;
 
@@ -121,7 +121,6 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
             Pad();
             return Page();
         }
-        var viewer = await current.GetAsync(ct);
         Outcome<ProjectView> saved;
         if (Existing is null)
         {
@@ -155,7 +154,7 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var removed = await projects.RemovePhotoAsync(await current.GetAsync(ct), id, photoId, ct);
+        var removed = await projects.RemovePhotoAsync(viewer, id, photoId, ct);
         if (removed.Failure == Failure.NotFound) return NotFound();
         if (!removed.Succeeded) return Forbid();
         return Redirect($"/Projects/Edit/{id}?removed=true");
@@ -168,7 +167,6 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
 
     private async Task<IActionResult?> LoadAsync(Guid? id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         if (viewer.Households.Count == 0) return Forbid();
         Id = id;
         if (id is { } projectId)

@@ -10,7 +10,7 @@ namespace Mutua.Web.Pages.Projects;
 
 /// <summary>Discovery: search and filters in a plain GET form (no JavaScript), cards, paging.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
-public sealed class IndexModel(CurrentViewer current, ProjectSearch search, ProjectService projects, MutuaDbContext db) : PageModel
+public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectService projects, MutuaDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Community { get; set; }
@@ -31,7 +31,6 @@ public sealed class IndexModel(CurrentViewer current, ProjectSearch search, Proj
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var query = ProjectQueryText.Parse(Q, Community, Category, Need, Verified, NearGoal, Sort, PageNumber);
         if (query is null)
         {

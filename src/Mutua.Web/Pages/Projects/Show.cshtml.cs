@@ -13,7 +13,7 @@ namespace Mutua.Web.Pages.Projects;
 /// so a sign-up or pledge that follows is counted too.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
-public sealed class ShowModel(CurrentViewer current, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
+public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
     IStringLocalizer<Text> l) : PageModel
 {
     public const string ViaCookie = "mutua-via";
@@ -61,7 +61,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
             }
         }
         Via ??= ReadVia() is { } v && v.Project == Project!.Id ? v.Code : null;
-        await projects.MarkReadAsync(await current.GetAsync(ct), Project!.Id, ct);
+        await projects.MarkReadAsync(viewer, Project!.Id, ct);
         return Page();
     }
 
@@ -78,7 +78,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
             return Page();
         }
         via ??= ReadVia() is { } v && v.Project == Project.Id ? v.Code : null;
-        var made = await pledges.PledgeAsync(await current.GetAsync(ct), Project.Id, new PledgeInput(needId, value, via), ct: ct);
+        var made = await pledges.PledgeAsync(viewer, Project.Id, new PledgeInput(needId, value, via), ct: ct);
         return made.Succeeded ? Done("pledged") : Refuse(made.Failure!.Value);
     }
 
@@ -86,7 +86,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var confirmed = await pledges.ConfirmAsync(await current.GetAsync(ct), pledgeId, reference, ct);
+        var confirmed = await pledges.ConfirmAsync(viewer, pledgeId, reference, ct);
         return confirmed.Succeeded ? Done("confirmed", "#pledges") : Refuse(confirmed.Failure!.Value);
     }
 
@@ -94,7 +94,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var withdrawn = await pledges.WithdrawAsync(await current.GetAsync(ct), pledgeId, ct);
+        var withdrawn = await pledges.WithdrawAsync(viewer, pledgeId, ct);
         return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
     }
 
@@ -102,7 +102,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var done = await projects.FollowAsync(await current.GetAsync(ct), Project!.Id, follow, ct);
+        var done = await projects.FollowAsync(viewer, Project!.Id, follow, ct);
         return done.Succeeded ? Done(null) : Refuse(done.Failure!.Value);
     }
 
@@ -110,7 +110,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var verified = await projects.VerifyAsync(await current.GetAsync(ct), Project!.Id, note, ct);
+        var verified = await projects.VerifyAsync(viewer, Project!.Id, note, ct);
         return verified.Succeeded ? Done("verified") : Refuse(verified.Failure!.Value);
     }
 
@@ -118,7 +118,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var withdrawn = await projects.WithdrawVerificationAsync(await current.GetAsync(ct), Project!.Id, ct);
+        var withdrawn = await projects.WithdrawVerificationAsync(viewer, Project!.Id, ct);
         return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
     }
 
@@ -126,7 +126,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var changed = await projects.UpdateAsync(await current.GetAsync(ct), Project!.Id, new ProjectPatch(Status: status, IsPublic: isPublic), ct);
+        var changed = await projects.UpdateAsync(viewer, Project!.Id, new ProjectPatch(Status: status, IsPublic: isPublic), ct);
         return changed.Succeeded ? Done("saved") : Refuse(changed.Failure!.Value);
     }
 
@@ -142,7 +142,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
             await photo.CopyToAsync(buffer, ct);
             photos.Add(buffer.ToArray());
         }
-        var posted = await projects.PostUpdateAsync(await current.GetAsync(ct), Project!.Id, text, photos, ct);
+        var posted = await projects.PostUpdateAsync(viewer, Project!.Id, text, photos, ct);
         return posted.Succeeded ? Done("updated", "#updates") : Refuse(posted.Failure!.Value);
     }
 
@@ -167,7 +167,6 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool signInRequired = false)
     {
-        var viewer = await current.GetAsync(ct);
         SignedIn = viewer.IsSignedIn;
         HasHousehold = viewer.Households.Count > 0;
         if (signInRequired && !viewer.IsSignedIn) return Challenge();

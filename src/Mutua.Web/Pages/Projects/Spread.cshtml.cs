@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Projects;
@@ -5,14 +6,13 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Projects;
 
-public sealed class SpreadModel(CurrentViewer current, ProjectService projects) : PageModel
+public sealed class SpreadModel(Viewer viewer, ProjectService projects) : PageModel
 {
     public SpreadNode? Tree { get; private set; }
     public Guid Id { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         Id = id;
         var tree = await projects.SpreadAsync(viewer, id, ct);
         if (!tree.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
