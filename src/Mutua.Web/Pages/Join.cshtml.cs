@@ -70,11 +70,7 @@ public sealed class JoinModel(InvitationService invitations, Viewer viewer, User
         if (!await LoadPreviewAsync(ct)) return Page();
         if (!ModelState.IsValid) return Page();
         var joined = await invitations.SignUpAsync(Code, new SignUp(FirstName, FullName, Login, Password, Language), ct);
-        if (!joined.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(joined.Failure!.Value));
-            return Page();
-        }
+        if (!joined.Succeeded) return this.Refuse(joined.Failure!.Value);
         var person = await users.FindByIdAsync(joined.Value!.PersonId.ToString());
         await signIns.SignInBrowserAsync(person!, persistent: true, HttpContext);
         // Came through an ambassador's share link: the sign-up counts for them.
@@ -97,8 +93,7 @@ public sealed class JoinModel(InvitationService invitations, Viewer viewer, User
         if (!joined.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddModelError("", l.Message(joined.Failure!.Value));
-            return Page();
+            return this.Refuse(joined.Failure!.Value);
         }
         return Redirect(joined.Value!.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
     }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core.Accounts;
 using Mutua.Core.Communities;
 using Mutua.Core.PersonalData;
@@ -15,7 +14,7 @@ namespace Mutua.Web.Pages.Account;
 /// <summary>A person's data: their households' downloads, and closing the account.</summary>
 [Authorize]
 public sealed class MyDataModel(Viewer viewer, CommunityService communities, AccountClosure closure,
-    SignInManager<Person> signIn, IStringLocalizer<Text> l) : PageModel
+    SignInManager<Person> signIn) : PageModel
 {
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
 
@@ -40,7 +39,8 @@ public sealed class MyDataModel(Viewer viewer, CommunityService communities, Acc
         var closed = await closure.CloseAsync(viewer, Password, Confirm, ct);
         if (!closed.Succeeded)
         {
-            ModelState.AddModelError("", l.Message(closed.Failure!.Value));
+            // Every refusal here (a wrong password, no confirmation, the last admin) is shown on the form.
+            this.AddError(closed.Failure!.Value);
             await LoadAsync(ct);
             return Page();
         }

@@ -56,7 +56,7 @@ public sealed class ProfileModel(Viewer viewer, ProfileService profiles, Session
         var result = await profiles.UpdateAsync(viewer, new ProfileChange(FirstName, FullName ?? "", Language), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", l.Message(result.Failure!.Value));
+            this.AddError(result.Failure!.Value);
             return await RedisplayAsync(viewer, ct);
         }
         Localization.RememberLanguage(Response, result.Value!.Language);
@@ -67,7 +67,8 @@ public sealed class ProfileModel(Viewer viewer, ProfileService profiles, Session
     public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId, CancellationToken ct)
     {
         var ended = await sessions.EndAsync(viewer, sessionId, ct);
-        if (!ended.Succeeded) return NotFound();
+        // Any refusal answers as a session that does not exist: nobody can tell another person's sessions are there.
+        if (!ended.Succeeded) return this.Refusal(Failure.NotFound);
         return RedirectToPage(new { done = "ended" });
     }
 

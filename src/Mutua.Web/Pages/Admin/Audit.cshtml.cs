@@ -13,7 +13,7 @@ public sealed class AuditModel(Viewer viewer, AuditService audit) : PageModel
     public async Task<IActionResult> OnGetAsync(int p = 1, CancellationToken ct = default)
     {
         var result = await audit.ListAsync(viewer, p, ct);
-        if (!result.Succeeded) return Forbid();
+        if (this.Refusal(result) is { } refused) return refused;
         Entries = result.Value;
         return Page();
     }

@@ -37,11 +37,7 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         var input = ToInput();
         if (!ModelState.IsValid) return Page();
         var result = await checkIns.SaveAsync(viewer, id, Month, input, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(result.Failure!.Value));
-            return Page();
-        }
+        if (!result.Succeeded) return this.Refuse(result.Failure!.Value);
         return Redirect($"/Households/{id}/CheckIn/{Month}?saved=true");
     }
 
@@ -64,9 +60,9 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         HouseholdId = id;
         if (month is null)
         {
-            if (!viewer.IsMemberOf(id)) return Forbid();
+            if (!viewer.IsMemberOf(id)) return this.Refusal(Failure.Forbidden);
             var current = await checkIns.CurrentMonthAsync(id, ct);
-            if (current is null) return NotFound();
+            if (current is null) return this.Refusal(Failure.NotFound);
             Month = current.Value;
         }
         else if (Month.TryParse(month, out var m))
@@ -75,11 +71,12 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         }
         else
         {
-            return NotFound();
+            return this.Refusal(Failure.NotFound);
         }
         var draft = await checkIns.DraftAsync(viewer, id, Month, ct);
-        if (draft.Failure is Failure.NotFound or Failure.MonthInFuture) return NotFound();
-        if (!draft.Succeeded) return Forbid();
+        // A month that has not begun is no page yet: it answers like one that does not exist.
+        if (draft.Failure is Failure.MonthInFuture) return this.Refusal(Failure.NotFound);
+        if (this.Refusal(draft) is { } refused) return refused;
         Saved = draft.Value;
         Neighbours = (await checkIns.NeighboursAsync(viewer, id, ct)).Value ?? [];
         return null;

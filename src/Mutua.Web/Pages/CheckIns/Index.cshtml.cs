@@ -17,8 +17,7 @@ public sealed class IndexModel(Viewer viewer, CheckInService checkIns, Community
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var list = await checkIns.ListAsync(viewer, id, ct);
-        if (list.Failure == Failure.NotFound) return NotFound();
-        if (!list.Succeeded) return Forbid();
+        if (this.Refusal(list) is { } refused) return refused;
         CheckIns = list.Value!;
         Household = (await communities.GetHouseholdAsync(viewer, id, ct)).Value;
         CurrentMonth = await checkIns.CurrentMonthAsync(id, ct);

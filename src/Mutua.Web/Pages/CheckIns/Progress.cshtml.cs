@@ -13,8 +13,7 @@ public sealed class ProgressModel(Viewer viewer, ProgressService progress) : Pag
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var result = await progress.ForHouseholdAsync(viewer, id, 12, ct);
-        if (result.Failure == Failure.NotFound) return NotFound();
-        if (!result.Succeeded) return Forbid();
+        if (this.Refusal(result) is { } refused) return refused;
         Progress = result.Value;
         return Page();
     }

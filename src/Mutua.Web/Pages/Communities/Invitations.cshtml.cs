@@ -53,11 +53,7 @@ public sealed class InvitationsModel(Viewer viewer, CommunityService communities
             return Page();
         }
         var made = await invitations.CreateAsync(viewer, id, request, ct);
-        if (!made.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(made.Failure!.Value));
-            return Page();
-        }
+        if (!made.Succeeded) return this.Refuse(made.Failure!.Value);
         return Redirect($"/Communities/{id}/Invitations?created={made.Value!.Id}");
     }
 
@@ -66,22 +62,18 @@ public sealed class InvitationsModel(Viewer viewer, CommunityService communities
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
         var revoked = await invitations.RevokeAsync(viewer, invitationId, ct);
-        if (!revoked.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(revoked.Failure!.Value));
-            return Page();
-        }
+        if (!revoked.Succeeded) return this.Refuse(revoked.Failure!.Value);
         return Redirect($"/Communities/{id}/Invitations");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var detail = await communities.GetAsync(viewer, id, ct);
-        if (detail.Failure == Failure.NotFound) return NotFound();
+        if (detail.Failure == Failure.NotFound) return this.Refusal(Failure.NotFound);
         CanManage = viewer.CanManage(id);
         Own = viewer.HouseholdIn(id);
         // Only people who can bring someone in see this page: members (into their own group) and coordinators.
-        if (!detail.Succeeded || (!CanManage && Own is null)) return Forbid();
+        if (!detail.Succeeded || (!CanManage && Own is null)) return this.Refusal(Failure.Forbidden);
         Community = detail.Value;
         IsAdmin = viewer.IsAdmin;
         Invitations = (await invitations.ListAsync(viewer, id, ct)).Value ?? [];

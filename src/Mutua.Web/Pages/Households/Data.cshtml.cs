@@ -15,9 +15,9 @@ public sealed class DataModel(Viewer viewer, CommunityService communities, House
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var household = await communities.GetHouseholdAsync(viewer, id, ct);
-        if (household.Failure == Failure.NotFound) return NotFound();
+        if (this.Refusal(household) is { } refused) return refused;
         // Coordinators may see the household's page, not its data.
-        if (!household.Succeeded || !viewer.IsMemberOf(id)) return Forbid();
+        if (!viewer.IsMemberOf(id)) return this.Refusal(Failure.Forbidden);
         Household = household.Value;
         return Page();
     }
@@ -25,8 +25,7 @@ public sealed class DataModel(Viewer viewer, CommunityService communities, House
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, CancellationToken ct)
     {
         var download = await data.DownloadAsync(viewer, id, ct);
-        if (download.Failure == Failure.NotFound) return NotFound();
-        if (!download.Succeeded) return Forbid();
+        if (this.Refusal(download) is { } refused) return refused;
         return File(download.Value!.Zip, "application/zip", download.Value.FileName);
     }
 }

@@ -19,7 +19,7 @@ public sealed class SharingModel(Viewer viewer, HouseholdSharingService sharing,
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
     {
         var result = await sharing.GetAsync(viewer, id, ct);
-        if (Refused(result) is { } refused) return refused;
+        if (this.AccessRefusal(result) is { } refused) return refused;
         Sharing = result.Value;
         NameOnMap = Sharing!.NameOnMap;
         Saved = saved;
@@ -30,11 +30,11 @@ public sealed class SharingModel(Viewer viewer, HouseholdSharingService sharing,
     {
         // A value that does not bind is no choice at all: the same refusal as an unknown one.
         var result = await sharing.SetNameOnMapAsync(viewer, id, ModelState.IsValid ? NameOnMap : null, ct);
-        if (Refused(result) is { } refused) return refused;
+        if (this.AccessRefusal(result) is { } refused) return refused;
         if (!result.Succeeded)
         {
             var again = await sharing.GetAsync(viewer, id, ct);
-            if (Refused(again) is { } no) return no;
+            if (this.AccessRefusal(again) is { } no) return no;
             Sharing = again.Value;
             Problem = l.Message(result.Failure!.Value);
             ModelState.Clear();
@@ -42,11 +42,4 @@ public sealed class SharingModel(Viewer viewer, HouseholdSharingService sharing,
         }
         return Redirect($"/Households/{id}/Sharing?saved=true");
     }
-
-    private IActionResult? Refused(Outcome<HouseholdSharing> result) => result.Failure switch
-    {
-        Failure.NotFound => NotFound(),
-        Failure.Forbidden => Forbid(),
-        _ => null,
-    };
 }

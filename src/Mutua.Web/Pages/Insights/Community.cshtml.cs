@@ -22,8 +22,7 @@ public sealed class CommunityModel(Viewer viewer, InsightsService insights, Comm
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         return Page();
     }
 
@@ -34,8 +33,7 @@ public sealed class CommunityModel(Viewer viewer, InsightsService insights, Comm
     private async Task<IActionResult> ExportAsync(Guid id, string format, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         // A file of other months than the ones asked for would mislead: the page says why instead.
         if (!outcome.Succeeded || Problem is not null) return Page();
         var export = await InsightsTable.ExportAsync(outcome.Value!, format, l);

@@ -18,8 +18,7 @@ public sealed class AttentionModel(Viewer viewer, NetworkService network, IStrin
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.AttentionAsync(viewer, id, from, to, ct));
-        if (result.Failure is Failure.NotFound) return NotFound();
-        if (result.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(result) is { } refused) return refused;
         List = result.Value;
         From = List!.From;
         To = List.To;

@@ -18,8 +18,7 @@ public sealed class CircleModel(Viewer viewer, NetworkService network, IStringLo
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.CircleAsync(viewer, id, from, to, ct));
-        if (result.Failure is Failure.NotFound) return NotFound();
-        if (result.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(result) is { } refused) return refused;
         Circle = result.Value;
         From = Circle!.From;
         To = Circle.To;

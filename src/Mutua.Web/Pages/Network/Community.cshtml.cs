@@ -22,16 +22,14 @@ public sealed class CommunityModel(Viewer viewer, NetworkService network, IStrin
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, string? table, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         if (!outcome.Succeeded || Problem is not null) return Page();
         var file = NetworkExport.Write(outcome.Value!, format ?? "csv", table == "links");
         if (file is null)

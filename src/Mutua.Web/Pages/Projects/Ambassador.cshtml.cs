@@ -13,7 +13,7 @@ public sealed class AmbassadorModel(Viewer viewer, AmbassadorService ambassadors
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var dashboard = await ambassadors.DashboardAsync(viewer, ct);
-        if (!dashboard.Succeeded) return dashboard.Failure == Failure.NotFound ? NotFound() : Forbid();
+        if (this.Refusal(dashboard) is { } refused) return refused;
         Dashboard = dashboard.Value;
         return Page();
     }

@@ -105,7 +105,7 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbCon
         {
             if (Photo.Length > PhotoProcessor.MaxBytes)
             {
-                ModelState.AddModelError(nameof(Photo), l.Message(Failure.PhotoTooLarge));
+                this.AddError(Failure.PhotoTooLarge, nameof(Photo));
             }
             else
             {
@@ -113,7 +113,7 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbCon
                 await Photo.CopyToAsync(buffer, ct);
                 photo = buffer.ToArray();
                 var check = PhotoProcessor.Process(photo);
-                if (!check.Succeeded) ModelState.AddModelError(nameof(Photo), l.Message(check.Failure!.Value));
+                if (!check.Succeeded) this.AddError(check.Failure!.Value, nameof(Photo));
             }
         }
         if (!ModelState.IsValid)
@@ -136,10 +136,8 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbCon
         }
         if (!saved.Succeeded)
         {
-            if (saved.Failure == Failure.Forbidden) return Forbid();
-            ModelState.AddModelError("", l.Message(saved.Failure!.Value));
             Pad();
-            return Page();
+            return this.Refuse(saved.Failure!.Value);
         }
         if (photo is not null)
         {
@@ -155,8 +153,7 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbCon
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
         var removed = await projects.RemovePhotoAsync(viewer, id, photoId, ct);
-        if (removed.Failure == Failure.NotFound) return NotFound();
-        if (!removed.Succeeded) return Forbid();
+        if (this.Refusal(removed) is { } refused) return refused;
         return Redirect($"/Projects/Edit/{id}?removed=true");
     }
 
@@ -167,13 +164,13 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbCon
 
     private async Task<IActionResult?> LoadAsync(Guid? id, CancellationToken ct)
     {
-        if (viewer.Households.Count == 0) return Forbid();
+        if (viewer.Households.Count == 0) return this.Refusal(Failure.Forbidden);
         Id = id;
         if (id is { } projectId)
         {
             var existing = await projects.GetAsync(viewer, projectId, ct: ct);
-            if (existing.Failure == Failure.NotFound) return NotFound();
-            if (!existing.Succeeded || !existing.Value!.Can.Edit) return Forbid();
+            if (this.Refusal(existing) is { } refused) return refused;
+            if (!existing.Value!.Can.Edit) return this.Refusal(Failure.Forbidden);
             Existing = existing.Value;
             Currency = Existing.Currency;
             return null;

@@ -70,7 +70,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var need = Project!.Needs.FirstOrDefault(n => n.Id == needId);
-        if (need is null) return Refuse(Failure.InvalidNeed);
+        if (need is null) return this.Refuse(Failure.InvalidNeed);
         if (!ProjectNames.TryParseAmount(need.Kind, amount, Project.Currency, out var value))
         {
             ModelState.AddModelError("amount", need.Kind == NeedKind.Money
@@ -79,7 +79,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         }
         via ??= ReadVia() is { } v && v.Project == Project.Id ? v.Code : null;
         var made = await pledges.PledgeAsync(viewer, Project.Id, new PledgeInput(needId, value, via), ct: ct);
-        return made.Succeeded ? Done("pledged") : Refuse(made.Failure!.Value);
+        return made.Succeeded ? Done("pledged") : this.Refuse(made.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid pledgeId, string? reference, CancellationToken ct)
@@ -87,7 +87,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var confirmed = await pledges.ConfirmAsync(viewer, pledgeId, reference, ct);
-        return confirmed.Succeeded ? Done("confirmed", "#pledges") : Refuse(confirmed.Failure!.Value);
+        return confirmed.Succeeded ? Done("confirmed", "#pledges") : this.Refuse(confirmed.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid pledgeId, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var withdrawn = await pledges.WithdrawAsync(viewer, pledgeId, ct);
-        return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
+        return withdrawn.Succeeded ? Done("saved") : this.Refuse(withdrawn.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken ct)
@@ -103,7 +103,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var done = await projects.FollowAsync(viewer, Project!.Id, follow, ct);
-        return done.Succeeded ? Done(null) : Refuse(done.Failure!.Value);
+        return done.Succeeded ? Done(null) : this.Refuse(done.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(string? note, CancellationToken ct)
@@ -111,7 +111,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var verified = await projects.VerifyAsync(viewer, Project!.Id, note, ct);
-        return verified.Succeeded ? Done("verified") : Refuse(verified.Failure!.Value);
+        return verified.Succeeded ? Done("verified") : this.Refuse(verified.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostUnverifyAsync(CancellationToken ct)
@@ -119,7 +119,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var withdrawn = await projects.WithdrawVerificationAsync(viewer, Project!.Id, ct);
-        return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
+        return withdrawn.Succeeded ? Done("saved") : this.Refuse(withdrawn.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostStatusAsync(ProjectStatus? status, bool? isPublic, CancellationToken ct)
@@ -127,7 +127,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var changed = await projects.UpdateAsync(viewer, Project!.Id, new ProjectPatch(Status: status, IsPublic: isPublic), ct);
-        return changed.Succeeded ? Done("saved") : Refuse(changed.Failure!.Value);
+        return changed.Succeeded ? Done("saved") : this.Refuse(changed.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(string? text, IFormFile? photo, CancellationToken ct)
@@ -137,25 +137,17 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var photos = new List<byte[]>();
         if (photo is { Length: > 0 })
         {
-            if (photo.Length > PhotoProcessor.MaxBytes) return Refuse(Failure.PhotoTooLarge);
+            if (photo.Length > PhotoProcessor.MaxBytes) return this.Refuse(Failure.PhotoTooLarge);
             using var buffer = new MemoryStream();
             await photo.CopyToAsync(buffer, ct);
             photos.Add(buffer.ToArray());
         }
         var posted = await projects.PostUpdateAsync(viewer, Project!.Id, text, photos, ct);
-        return posted.Succeeded ? Done("updated", "#updates") : Refuse(posted.Failure!.Value);
+        return posted.Succeeded ? Done("updated", "#updates") : this.Refuse(posted.Failure!.Value);
     }
 
     private RedirectResult Done(string? what, string anchor = "") =>
         Redirect($"/p/{Project!.Slug}{(what is null ? "" : "?done=" + what)}{anchor}");
-
-    private IActionResult Refuse(Failure failure)
-    {
-        if (failure == Failure.Forbidden) return Forbid();
-        if (failure == Failure.NotFound) return NotFound();
-        ModelState.AddModelError("", l.Message(failure));
-        return Page();
-    }
 
     private (string Code, Guid Project)? ReadVia()
     {
@@ -173,9 +165,9 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var id = await projects.IdOfSlugAsync(Slug, ct);
         // Someone not signed in is asked to sign in whether or not the slug exists: answering 404 for unknown
         // slugs only told them which community projects exist (issue 11, finding 7).
-        if (id is null) return viewer.IsSignedIn ? NotFound() : Challenge();
+        if (id is null) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         var view = await projects.GetAsync(viewer, id.Value, withSimilar: true, ct);
-        if (!view.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
+        if (!view.Succeeded) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         Project = view.Value;
         return null;
     }

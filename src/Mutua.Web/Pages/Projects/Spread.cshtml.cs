@@ -15,7 +15,7 @@ public sealed class SpreadModel(Viewer viewer, ProjectService projects) : PageMo
     {
         Id = id;
         var tree = await projects.SpreadAsync(viewer, id, ct);
-        if (!tree.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
+        if (!tree.Succeeded) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         Tree = tree.Value;
         return Page();
     }
