@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages;
 
+[AllowAnonymous] // Public. The home page: a welcome for visitors, the person's own start page once signed in.
 public sealed class IndexModel(Viewer viewer, CommunityService communities, OrientationService orientation,
     Mutua.Core.CheckIns.GroupCheckInsService checkIns) : PageModel
 {

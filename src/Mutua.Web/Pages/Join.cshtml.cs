@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,7 @@ namespace Mutua.Web.Pages;
 /// Joining by invitation code: type the code, see where it leads, then create an account
 /// (or, signed in already, join with the one you have).
 /// </summary>
+[AllowAnonymous] // Public. Joining is how someone without an account gets one.
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class JoinModel(InvitationService invitations, Viewer viewer, UserManager<Person> users,
     SignIns signIns, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : PageModel

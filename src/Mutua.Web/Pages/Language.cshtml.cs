@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mutua.Core;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ namespace Mutua.Web.Pages;
 /// their own browser, so no token is asked for that; the choice is saved to a signed-in person's
 /// profile only when the form carries their antiforgery token.
 /// </summary>
+[AllowAnonymous] // Public. Anyone may choose the language of their own browser.
 [IgnoreAntiforgeryToken]
 public sealed class LanguageModel(Viewer viewer, ProfileService profiles, IAntiforgery antiforgery) : PageModel
 {

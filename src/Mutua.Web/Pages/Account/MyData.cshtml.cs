@@ -1,6 +1,5 @@
 using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,6 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Account;
 
 /// <summary>A person's data: their households' downloads, and closing the account.</summary>
-[Authorize]
 public sealed class MyDataModel(Viewer viewer, CommunityService communities, AccountClosure closure,
     SignInManager<Person> signIn) : PageModel
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Projects;
 
 /// <summary>Discovery: search and filters in a plain GET form (no JavaScript), cards, paging.</summary>
+[AllowAnonymous] // Public. Discovery: public projects are readable without signing in.
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
 public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectService projects, MutuaDbContext db) : PageModel
 {

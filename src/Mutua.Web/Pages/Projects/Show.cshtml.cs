@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,7 @@ namespace Mutua.Web.Pages.Projects;
 /// link-preview card). Arriving with ?via={code} counts a visit for that ambassador and remembers it,
 /// so a sign-up or pledge that follows is counted too.
 /// </summary>
+[AllowAnonymous] // Public. A public project is readable without signing in; the others ask for it (LoadAsync).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
 public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
     IStringLocalizer<Text> l) : PageModel

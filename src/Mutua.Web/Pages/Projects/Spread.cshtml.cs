@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Projects;
 
+[AllowAnonymous] // Public. A public project's spread is readable without signing in; the others ask for it.
 public sealed class SpreadModel(Viewer viewer, ProjectService projects) : PageModel
 {
     public SpreadNode? Tree { get; private set; }
