@@ -67,8 +67,11 @@ services.AddIdentityCore<Person>(AccountRules.Apply)
     .AddSignInManager()
     .AddDefaultTokenProviders();
 // Closed by default: every page and endpoint needs a signed-in person unless it says [AllowAnonymous] (the public
-// pages, sign-in, health, the API document). A new page forgets nothing by being forgotten.
-services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+// pages, sign-in, health, the API document), so a new page is never open by being forgotten. A path that matches
+// no endpoint at all stays the plain 404 it always was: there is nothing behind it to close.
+services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+    .RequireAssertion(c => c.User.Identities.Any(i => i.IsAuthenticated) || c.Resource is HttpContext { } http && http.GetEndpoint() is null)
+    .Build());
 
 services.AddMutuaLocalization();
 services.AddMutuaRateLimits(builder.Configuration);

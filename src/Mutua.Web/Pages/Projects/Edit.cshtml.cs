@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Projects;
@@ -19,7 +18,7 @@ public sealed class NeedRow
 }
 
 /// <summary>Posting a project (no id) or changing one (its owners). Status and visibility change on the project's page.</summary>
-public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbContext db, IStringLocalizer<Text> l) : PageModel
+public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLocalizer<Text> l) : PageModel
 {
     public const int Rows = 5;
 
@@ -175,17 +174,15 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, MutuaDbCon
             Currency = Existing.Currency;
             return null;
         }
-        var householdIds = viewer.Households.Select(h => h.HouseholdId).ToList();
-        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .Select(h => new { h.Id, h.Name, h.GroupId, GroupName = h.Group != null ? h.Group.Name : null, Currency = h.Community!.Currency }).ToListAsync(ct);
+        var households = await projects.OwnerChoicesAsync(viewer, ct);
         var owners = new List<(string, string)>();
         foreach (var h in households)
         {
-            owners.Add(($"h:{h.Id}", l["Our household: {0}", h.Name]));
+            owners.Add(($"h:{h.HouseholdId}", l["Our household: {0}", h.HouseholdName]));
             if (h.GroupId is not null) owners.Add(($"g:{h.GroupId}", l["Our group: {0}", h.GroupName ?? ""]));
         }
         Owners = owners;
-        Currency = households.FirstOrDefault()?.Currency ?? "";
+        Currency = households.Count > 0 ? households[0].Currency : "";
         Owner ??= owners.FirstOrDefault().Item1;
         if (InspiredBy is { } source)
         {

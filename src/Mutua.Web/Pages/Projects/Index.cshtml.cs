@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Mutua.Core;
 using Mutua.Core.Projects;
 using Mutua.Web.Api;
@@ -12,7 +11,7 @@ namespace Mutua.Web.Pages.Projects;
 /// <summary>Discovery: search and filters in a plain GET form (no JavaScript), cards, paging.</summary>
 [AllowAnonymous] // Public. Discovery: public projects are readable without signing in.
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
-public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectService projects, MutuaDbContext db) : PageModel
+public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectService projects) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Community { get; set; }
@@ -40,8 +39,7 @@ public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectServi
             query = new ProjectQuery(Q);
         }
         Results = await search.SearchAsync(viewer, query, ct);
-        Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        Communities = await search.CommunitiesAsync(ct);
         CanPost = viewer.Households.Count > 0;
         IsAmbassador = viewer.Roles.Any(r => r.Role == Mutua.Core.Role.Ambassador);
         if (viewer.IsSignedIn && PageNumber <= 1)
