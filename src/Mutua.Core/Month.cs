@@ -53,6 +53,27 @@ public readonly record struct Month(int Year, int Number) : IComparable<Month>
         return fromFailure ?? toFailure;
     }
 
+    /// <summary>
+    /// The one window of months every view over time uses (insights, the help map, attention, a household's circle), after
+    /// <see cref="ReadWindow"/> read what was asked: an absent end is <paramref name="lastByDefault"/>, an absent start
+    /// <paramref name="months"/> months back to the end's month included. Null (a refusal: <see cref="Failure.InvalidMonth"/>)
+    /// when the start is after the end or the window is longer than <paramref name="maxMonths"/>.
+    /// </summary>
+    public static (Month Start, Month End)? Window(Month? from, Month? to, Month lastByDefault, int months, int maxMonths)
+    {
+        var end = to ?? lastByDefault;
+        var start = from ?? end.Back(months - 1);
+        if (start > end || (end.Year - start.Year) * 12 + end.Number - start.Number + 1 > maxMonths) return null;
+        return (start, end);
+    }
+
+    /// <summary>The month <paramref name="months"/> before this one.</summary>
+    public Month Back(int months)
+    {
+        var index = Year * 12 + (Number - 1) - months;
+        return new Month(index / 12, index % 12 + 1);
+    }
+
     private static Failure? ReadOptional(string? text, out Month? month)
     {
         month = null;

@@ -24,9 +24,8 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
         if (groupId is not null && !await db.Groups.AnyAsync(g => g.Id == groupId && g.CommunityId == communityId, ct))
             return Failure.GroupNotInCommunity;
 
-        var end = to ?? LastSettled(clock.GetUtcNow(), community.TimeZone);
-        var start = from ?? Enumerable.Range(0, 11).Aggregate(end, (m, _) => m.Previous);
-        if (start > end || Month.Range(start, end).Count() > MaxMonths) return Failure.InvalidMonth;
+        if (Month.Window(from, to, LastSettled(clock.GetUtcNow(), community.TimeZone), 12, MaxMonths) is not { } window) return Failure.InvalidMonth;
+        var (start, end) = window;
 
         var now = clock.GetUtcNow();
         var months = Month.Range(start, end).ToList();

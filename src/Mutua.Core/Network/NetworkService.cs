@@ -177,13 +177,8 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
         };
     }
 
-    private (Month Start, Month End)? Window(Month? from, Month? to, string timeZone)
-    {
-        var end = to ?? Month.Current(clock.GetUtcNow(), timeZone);
-        var start = from ?? Enumerable.Range(0, DefaultMonths - 1).Aggregate(end, (m, _) => m.Previous);
-        if (start > end || (end.Year - start.Year) * 12 + end.Number - start.Number + 1 > MaxMonths) return null;
-        return (start, end);
-    }
+    private (Month Start, Month End)? Window(Month? from, Month? to, string timeZone) =>
+        Month.Window(from, to, Month.Current(clock.GetUtcNow(), timeZone), DefaultMonths, MaxMonths);
 
     private sealed record HouseholdRow(Guid Id, string Label, Guid? GroupId, string? GroupName, NameOnMap NameOnMap);
 

@@ -28,6 +28,11 @@ public sealed class ProjectSearch(MutuaDbContext db, IMemoryCache cache)
         return db.Database.SqlQuery<Guid>($"SELECT ProjectId AS Value FROM ProjectsFts WHERE ProjectsFts MATCH {fts}");
     }
 
+    /// <summary>The communities discovery filters by, by name: every community's name is public (its projects may not be).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> CommunitiesAsync(CancellationToken ct = default) =>
+        (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .Select(c => (c.Id, c.Name)).ToList();
+
     /// <summary>How long one search's page of cards is reused for everyone who sees the same projects.</summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
 

@@ -443,6 +443,19 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         return Node(root);
     }
 
+    /// <summary>
+    /// Whose a new project can be: the viewer's own households (and through each its group), with the currency of the
+    /// household's community. Nobody else's: a person without a household gets none.
+    /// </summary>
+    public async Task<IReadOnlyList<ProjectOwnerChoice>> OwnerChoicesAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var households = viewer.Households.Select(h => h.HouseholdId).ToList();
+        if (households.Count == 0) return [];
+        return await db.Households.AsNoTracking().Where(h => households.Contains(h.Id))
+            .Select(h => new ProjectOwnerChoice(h.Id, h.Name, h.GroupId, h.Group != null ? h.Group.Name : null, h.Community!.Currency))
+            .ToListAsync(ct);
+    }
+
     /// <summary>The viewer's households' and groups' projects, drafts included.</summary>
     public async Task<IReadOnlyList<ProjectCard>> MineAsync(Viewer viewer, CancellationToken ct = default)
     {

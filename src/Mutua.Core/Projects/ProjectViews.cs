@@ -66,3 +66,6 @@ public sealed record AmbassadorDashboard(string Code, DateOnly? Until, IReadOnly
     IReadOnlyList<ProjectLink> ToShare, int Visits, int SignUps, int Pledges);
 
 public sealed record PhotoFile(byte[] Bytes, bool Public);
+
+/// <summary>A household that can post a project, and its group (null when it has none): <see cref="ProjectService.OwnerChoicesAsync"/>.</summary>
+public sealed record ProjectOwnerChoice(Guid HouseholdId, string HouseholdName, Guid? GroupId, string? GroupName, string Currency);

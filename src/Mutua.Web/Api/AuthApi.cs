@@ -46,13 +46,15 @@ internal static class AuthApi
 
     private static async Task<IResult> LoginAsync(LoginRequest body, SignIns signIns, IStringLocalizer<Text> l, HttpContext http)
     {
-        var (result, person) = await signIns.CheckAsync(body.Login, body.Password, "api", http.RequestAborted);
-        if (result.IsLockedOut)
-            return Results.Problem(title: l["Too many wrong passwords. Your account is locked for a few minutes."], statusCode: StatusCodes.Status423Locked);
-        if (!result.Succeeded)
-            return Results.Problem(title: l["That phone number or e-mail and password do not match."], statusCode: StatusCodes.Status401Unauthorized);
+        var principal = await signIns.SignInApiAsync(body.Login, body.Password, http);
+        if (!principal.Succeeded)
+        {
+            var failure = principal.Failure!.Value;
+            return Results.Problem(title: SignIns.RefusalMessage(l, failure),
+                statusCode: failure == Core.Failure.LockedOut ? failure.StatusCode() : StatusCodes.Status401Unauthorized);
+        }
         // The bearer handler writes {"tokenType","accessToken","expiresIn","refreshToken"}.
-        return Results.SignIn(await signIns.ApiPrincipalAsync(person!, null, http), authenticationScheme: IdentityConstants.BearerScheme);
+        return Results.SignIn(principal.Value!, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static async Task<IResult> RefreshAsync(RefreshRequest body, SignIns signIns, SessionService sessions, UserManager<Person> users,

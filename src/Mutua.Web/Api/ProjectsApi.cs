@@ -96,7 +96,7 @@ internal static class ProjectsApi
             if (!photo.Succeeded) return Results.NotFound();
             http.Response.Headers.CacheControl = photo.Value!.Public ? "public, max-age=86400" : "private, max-age=3600";
             return Results.File(photo.Value.Bytes, "image/jpeg");
-        });
+        }).AllowAnonymous(); // a public project's photos show to anyone; the service decides which
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Accounts;
 using Mutua.Core.Auditing;
@@ -33,11 +34,42 @@ public sealed class SignIns(PeopleDirectory people, SignInManager<Person> signIn
         Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     /// <summary>
+    /// The one sign-in with a password, for the sign-in page: checks it (<see cref="CheckAsync"/>: lockout, audit) and
+    /// starts a browser session with its cookie. Refuses with <see cref="Failure.LockedOut"/> or
+    /// <see cref="Failure.WrongPassword"/> (<see cref="RefusalMessage"/> says it without telling which part was wrong).
+    /// </summary>
+    public async Task<Outcome<Person>> SignInBrowserAsync(string? login, string? password, bool persistent, HttpContext http)
+    {
+        var person = await CheckAsync(login, password, "web", http.RequestAborted);
+        if (person.Succeeded) await SignInBrowserAsync(person.Value!, persistent, http);
+        return person;
+    }
+
+    /// <summary>
+    /// The same sign-in for POST /api/v1/auth/login: checked as <see cref="SignInBrowserAsync(string?, string?, bool, HttpContext)"/>
+    /// is, then a new API session whose principal the bearer handler turns into an access and a refresh token.
+    /// </summary>
+    public async Task<Outcome<ClaimsPrincipal>> SignInApiAsync(string? login, string? password, HttpContext http)
+    {
+        var person = await CheckAsync(login, password, "api", http.RequestAborted);
+        if (!person.Succeeded) return person.Failure!.Value;
+        return await ApiPrincipalAsync(person.Value!, null, http);
+    }
+
+    /// <summary>
+    /// Why a sign-in was refused, in the person's language: locked out, or "do not match" (never which of login
+    /// and password was wrong, so nobody learns which accounts exist).
+    /// </summary>
+    public static string RefusalMessage(IStringLocalizer<Text> l, Failure failure) => failure == Failure.LockedOut
+        ? l.Message(Failure.LockedOut)
+        : l["That phone number or e-mail and password do not match."];
+
+    /// <summary>
     /// Checks a login and password, with lockout, and records the attempt. An unknown login (or an
     /// empty password) is checked against a hash all the same, so the time of the answer does not
     /// tell whether an account exists (issue 11, finding 8).
     /// </summary>
-    public async Task<(SignInResult Result, Person? Person)> CheckAsync(string? login, string? password, string channel, CancellationToken ct)
+    private async Task<Outcome<Person>> CheckAsync(string? login, string? password, string channel, CancellationToken ct)
     {
         var person = await people.FindByLoginAsync(login, ct);
         if (person is null || string.IsNullOrEmpty(password))
@@ -47,14 +79,14 @@ public sealed class SignIns(PeopleDirectory people, SignInManager<Person> signIn
             hasher.VerifyHashedPassword(standIn, unknownLoginHash, password ?? "");
             db.Record(clock.GetUtcNow(), null, AuditActions.SignInFailed, subject: person?.Id, detail: channel);
             await db.SaveChangesAsync(ct);
-            return (SignInResult.Failed, null);
+            return Failure.WrongPassword;
         }
         var result = await signIn.CheckPasswordSignInAsync(person, password, lockoutOnFailure: true);
         db.Record(clock.GetUtcNow(), person.Id,
             result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed,
             subject: person.Id, detail: channel);
         await db.SaveChangesAsync(ct);
-        return (result, person);
+        return result.Succeeded ? person : result.IsLockedOut ? Failure.LockedOut : Failure.WrongPassword;
     }
 
     /// <summary>Starts a browser session and sets its cookie.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +9,7 @@ namespace Mutua.Web.Pages;
 /// The API reference, drawn on the server from the endpoints themselves so it never drifts and
 /// needs no script; the machine-readable form is /openapi/v1.json.
 /// </summary>
+[AllowAnonymous] // Public. The API reference is public, like /openapi/v1.json.
 public sealed class ApiReferenceModel(EndpointDataSource endpoints) : PageModel
 {
     public sealed record Operation(string Method, string Route, string Summary, bool Anonymous);

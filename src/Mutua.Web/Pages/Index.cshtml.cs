@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,8 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages;
 
-public sealed class IndexModel(CurrentViewer current, CommunityService communities, OrientationService orientation,
+[AllowAnonymous] // Public. The home page: a welcome for visitors, the person's own start page once signed in.
+public sealed class IndexModel(Viewer viewer, CommunityService communities, OrientationService orientation,
     Mutua.Core.CheckIns.GroupCheckInsService checkIns) : PageModel
 {
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
@@ -18,7 +20,7 @@ public sealed class IndexModel(CurrentViewer current, CommunityService communiti
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Viewer = await current.GetAsync(ct);
+        Viewer = viewer;
         if (!Viewer.IsSignedIn) return;
         Communities = await communities.ListAsync(Viewer, ct);
         Checklists = (await orientation.ForPersonAsync(Viewer.PersonId, ct)).Where(o => !(o.ProfileDone && o.MetBuddy && o.FirstCheckIn)).ToList();
@@ -36,7 +38,6 @@ public sealed class IndexModel(CurrentViewer current, CommunityService communiti
     /// <summary>The newcomer ticks "met my buddy", or the buddy ticks "met my newcomer".</summary>
     public async Task<IActionResult> OnPostMetAsync(Guid communityId, Guid newcomerId, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         if (!viewer.IsSignedIn) return Challenge();
         await orientation.CompleteAsync(viewer, communityId, newcomerId, OrientationStep.MetBuddy, ct);
         return RedirectToPage();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +16,9 @@ namespace Mutua.Web.Pages;
 /// Joining by invitation code: type the code, see where it leads, then create an account
 /// (or, signed in already, join with the one you have).
 /// </summary>
+[AllowAnonymous] // Public. Joining is how someone without an account gets one.
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class JoinModel(InvitationService invitations, CurrentViewer current, UserManager<Person> users,
+public sealed class JoinModel(InvitationService invitations, Viewer viewer, UserManager<Person> users,
     SignIns signIns, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -56,7 +59,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        SignedIn = (await current.GetAsync(ct)).IsSignedIn;
+        SignedIn = viewer.IsSignedIn;
         if (string.IsNullOrWhiteSpace(Code)) return;
         await LoadPreviewAsync(ct);
         // A language the person already chose wins; otherwise offer the language of the community they are joining.
@@ -69,11 +72,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
         if (!await LoadPreviewAsync(ct)) return Page();
         if (!ModelState.IsValid) return Page();
         var joined = await invitations.SignUpAsync(Code, new SignUp(FirstName, FullName, Login, Password, Language), ct);
-        if (!joined.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(joined.Failure!.Value));
-            return Page();
-        }
+        if (!joined.Succeeded) return this.Refuse(joined.Failure!.Value);
         var person = await users.FindByIdAsync(joined.Value!.PersonId.ToString());
         await signIns.SignInBrowserAsync(person!, persistent: true, HttpContext);
         // Came through an ambassador's share link: the sign-up counts for them.
@@ -89,7 +88,6 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
     /// <summary>A signed-in person joins with the account they have.</summary>
     public async Task<IActionResult> OnPostExistingAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         if (!viewer.IsSignedIn) return Challenge();
         SignedIn = true;
         if (!await LoadPreviewAsync(ct)) return Page();
@@ -97,8 +95,7 @@ public sealed class JoinModel(InvitationService invitations, CurrentViewer curre
         if (!joined.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddModelError("", l.Message(joined.Failure!.Value));
-            return Page();
+            return this.Refuse(joined.Failure!.Value);
         }
         return Redirect(joined.Value!.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
     }

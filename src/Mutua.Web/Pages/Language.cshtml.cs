@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Mutua.Core;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +13,9 @@ namespace Mutua.Web.Pages;
 /// their own browser, so no token is asked for that; the choice is saved to a signed-in person's
 /// profile only when the form carries their antiforgery token.
 /// </summary>
+[AllowAnonymous] // Public. Anyone may choose the language of their own browser.
 [IgnoreAntiforgeryToken]
-public sealed class LanguageModel(CurrentViewer current, ProfileService profiles, IAntiforgery antiforgery) : PageModel
+public sealed class LanguageModel(Viewer viewer, ProfileService profiles, IAntiforgery antiforgery) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
@@ -21,7 +24,6 @@ public sealed class LanguageModel(CurrentViewer current, ProfileService profiles
         if (Languages.IsSupported(language))
         {
             Localization.RememberLanguage(Response, language!);
-            var viewer = await current.GetAsync(ct);
             if (viewer.IsSignedIn && await antiforgery.IsRequestValidAsync(HttpContext)) await profiles.UpdateAsync(viewer, new ProfileChange(null, null, language), ct);
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

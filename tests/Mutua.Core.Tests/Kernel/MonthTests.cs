@@ -5,6 +5,22 @@ namespace Mutua.Core.Tests.CheckIns;
 public sealed class MonthTests
 {
     [Fact]
+    public void A_window_defaults_its_end_and_its_length_and_refuses_one_backwards_or_too_long()
+    {
+        var last = new Month(2026, 3);
+        Assert.Equal((new Month(2025, 4), last), Month.Window(null, null, last, 12, 60));
+        Assert.Equal((new Month(2026, 1), new Month(2026, 2)), Month.Window(new Month(2026, 1), new Month(2026, 2), last, 12, 60));
+        // Only the start given: up to the default end; only the end: the default length back from it.
+        Assert.Equal((new Month(2020, 1), last), Month.Window(new Month(2020, 1), null, last, 12, 100));
+        Assert.Equal((new Month(2000, 1), new Month(2000, 12)), Month.Window(null, new Month(2000, 12), last, 12, 60));
+        Assert.Equal((new Month(2021, 4), last), Month.Window(new Month(2021, 4), null, last, 12, 60));
+        Assert.Null(Month.Window(new Month(2021, 3), null, last, 12, 60));
+        Assert.Null(Month.Window(new Month(2026, 4), null, last, 12, 60));
+        Assert.Equal(new Month(1999, 12), new Month(2000, 1).Back(1));
+        Assert.Equal(new Month(2000, 1), new Month(2000, 1).Back(0));
+    }
+
+    [Fact]
     public void A_month_written_yyyy_MM_is_read()
     {
         Assert.True(Month.TryParse("2026-03", out var m));

@@ -35,6 +35,17 @@ public sealed class ProjectServiceTests : WorldTests
         Host.Run<PledgeService, Outcome<PledgeView>>(async s => await s.ConfirmAsync(await As(by), pledge, reference));
 
     [Fact]
+    public async Task A_project_can_be_posted_for_the_viewers_own_household_and_its_group_only()
+    {
+        var choices = await Host.Run<ProjectService, IReadOnlyList<ProjectOwnerChoice>>(async s => await s.OwnerChoicesAsync(await As(W.Amina)));
+        var own = Assert.Single(choices);
+        Assert.Equal((W.AminaHome.Id, W.Umucyo.Id, "Umucyo", "RWF"), (own.HouseholdId, own.GroupId, own.GroupName, own.Currency));
+        // A coordinator or sponsor without a household of their own posts for nobody, and so does someone not signed in.
+        Assert.Empty(await Host.Run<ProjectService, IReadOnlyList<ProjectOwnerChoice>>(async s => await s.OwnerChoicesAsync(await As(W.Claude))));
+        Assert.Empty(await Host.Run<ProjectService, IReadOnlyList<ProjectOwnerChoice>>(s => s.OwnerChoicesAsync(Viewer.Anonymous)));
+    }
+
+    [Fact]
     public async Task A_draft_is_its_households_alone_then_published_to_the_community_then_public_to_anyone()
     {
         var draft = (await Create(W.Amina, W.AminaHome, publish: false)).Ok();

@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mutua.Web.Tests.Infrastructure;
 using static Mutua.Web.Tests.Infrastructure.Actors;
 
@@ -54,7 +59,104 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Households/{id}/Data", d => $"/Households/{d.JamalHousehold}/Data", OwnHouseholdOnly),
         new("/Households/{id}/Data download", d => $"/Households/{d.JamalHousehold}/Data?handler=Download", OwnHouseholdOnly),
         new("/Account/MyData", _ => "/Account/MyData", Actors.SignedIn),
+        // Aggregates only: anyone with a place in the community (sponsors too), nobody else.
+        new("/Communities/{id}/Insights", d => $"/Communities/{d.Dudley}/Insights", InCommunity),
+        // Every community's published aggregates side by side: anyone signed in.
+        new("/Insights/Compare", _ => "/Insights/Compare", Actors.SignedIn),
+        new("/Households/{id}/Progress", d => $"/Households/{d.JamalHousehold}/Progress", OwnHouseholdOnly),
+        new("/Households/{id}/CheckIns", d => $"/Households/{d.JamalHousehold}/CheckIns", OwnHouseholdOnly),
     ];
+
+    /// <summary>What someone not signed in gets from the pages marked [AllowAnonymous]; never a redirect to sign in.</summary>
+    public sealed record PublicCase(string Name, Func<MutuaFactory, Task<string>> Path, HttpStatusCode Status);
+
+    private static Func<MutuaFactory, Task<string>> At(string path) => _ => Task.FromResult(path);
+
+    public static readonly PublicCase[] Public =
+    [
+        new("/", At("/"), HttpStatusCode.OK),
+        new("/Account/Login", At("/Account/Login"), HttpStatusCode.OK),
+        // Signing out is a form; the page itself leads home.
+        new("/Account/Logout", At("/Account/Logout"), HttpStatusCode.Redirect),
+        new("/Account/Denied", At("/Account/Denied"), HttpStatusCode.Forbidden),
+        new("/Account/Closed", At("/Account/Closed"), HttpStatusCode.OK),
+        new("/Join", At("/Join"), HttpStatusCode.OK),
+        // The language buttons post here; the page itself leads home.
+        new("/Language", At("/Language"), HttpStatusCode.Redirect),
+        new("/ApiReference", At("/ApiReference"), HttpStatusCode.OK),
+        // The page the status codes re-execute; asked for directly it answers 200.
+        new("/Status/{code}", At("/Status/404"), HttpStatusCode.OK),
+        new("/Error", At("/Error"), HttpStatusCode.InternalServerError),
+        new("/Projects", At("/Projects"), HttpStatusCode.OK),
+        // The food cart is public (the tool library in the matrix above is not).
+        new("/p/{slug} of a public project", async app => $"/p/{await FoodCartSlugAsync(app)}", HttpStatusCode.OK),
+        new("/Projects/{id}/Spread of a public project", app => Task.FromResult($"/Projects/{app.Demo.FoodCart}/Spread"), HttpStatusCode.OK),
+    ];
+
+    private static Task<string> FoodCartSlugAsync(MutuaFactory app) =>
+        app.WithDbAsync(db => db.Projects.Where(p => p.Id == app.Demo.FoodCart).Select(p => p.Slug).SingleAsync());
+
+    public static TheoryData<string> PublicCells() => new(Public.Select(p => p.Name));
+
+    [Theory]
+    [MemberData(nameof(PublicCells))]
+    public async Task Public_page_answers_without_signing_in(string page)
+    {
+        var p = Public.Single(x => x.Name == page);
+        var client = await app.PagesAsync(null);
+        var path = await p.Path(app);
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+        var location = response.Headers.Location?.ToString() ?? "";
+        Assert.False(location.Contains("/Account/Login", StringComparison.Ordinal), $"{path} is public, but sent a visitor to {location}");
+        Assert.True(response.StatusCode == p.Status, $"anonymous on {path}: expected {(int)p.Status}, got {(int)response.StatusCode} {location}");
+    }
+
+    /// <summary>
+    /// Closed by default needs the matrix to know every page: each Razor page the app serves (read from its
+    /// endpoints) must be reached by a row above, signed-in or public. A new page without a row fails here.
+    /// </summary>
+    [Fact]
+    public async Task Every_page_of_the_app_has_a_row()
+    {
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Page: e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath, e.RoutePattern))
+            .Where(e => e.Page is not null)
+            .ToList();
+        Assert.NotEmpty(pages);
+        var d = app.Demo;
+        var paths = Pages.Select(p => p.Path(d)).Concat(Forms.Select(f => f.Path(d))).ToList();
+        foreach (var p in Public) paths.Add(await p.Path(app));
+        var covered = pages.Where(e => paths.Any(path => Matches(e.RoutePattern, path))).Select(e => e.Page).ToHashSet();
+        var missing = pages.Select(e => e.Page).Distinct().Where(page => !covered.Contains(page)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"pages without a row in the access matrix: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>Whether a concrete path (query ignored) is one of a page's routes; guid and int constraints are checked.</summary>
+    private static bool Matches(RoutePattern pattern, string path)
+    {
+        var segments = path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length > pattern.PathSegments.Count) return false;
+        for (var i = 0; i < pattern.PathSegments.Count; i++)
+        {
+            var part = pattern.PathSegments[i].Parts.Single();
+            if (i >= segments.Length)
+            {
+                if (part is RoutePatternParameterPart { IsOptional: true }) continue;
+                return false;
+            }
+            var text = Uri.UnescapeDataString(segments[i]);
+            var fits = part switch
+            {
+                RoutePatternLiteralPart literal => string.Equals(literal.Content, text, StringComparison.OrdinalIgnoreCase),
+                RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(c => c.Content == "guid") => Guid.TryParse(text, out _),
+                RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(c => c.Content == "int") => int.TryParse(text, out _),
+                RoutePatternParameterPart => true,
+                _ => false,
+            };
+            if (!fits) return false;
+        }
+        return true;
+    }
 
     public static readonly FormCase[] Forms =
     [

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Account;
 
+[AllowAnonymous] // Public. Signing in.
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignIns signIns, IStringLocalizer<Text> l) : PageModel
 {
@@ -32,22 +34,16 @@ public sealed class LoginModel(SignIns signIns, IStringLocalizer<Text> l) : Page
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var (result, person) = await signIns.CheckAsync(Login, Password, "web", ct);
-        if (result.IsLockedOut)
+        var person = await signIns.SignInBrowserAsync(Login, Password, Remember, HttpContext);
+        if (!person.Succeeded)
         {
-            ModelState.AddModelError("", l["Too many wrong passwords. Your account is locked for a few minutes."]);
+            ModelState.AddModelError("", SignIns.RefusalMessage(l, person.Failure!.Value));
             return Page();
         }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", l["That phone number or e-mail and password do not match."]);
-            return Page();
-        }
-        await signIns.SignInBrowserAsync(person!, Remember, HttpContext);
-        Localization.RememberLanguage(Response, person!.PreferredLanguage);
+        Localization.RememberLanguage(Response, person.Value!.PreferredLanguage);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Account;
 
+[AllowAnonymous] // Public. Signing out works (and does nothing) without a session.
 public sealed class LogoutModel(SignIns signIns) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");

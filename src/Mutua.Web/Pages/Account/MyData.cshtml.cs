@@ -1,9 +1,8 @@
+using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core.Accounts;
 using Mutua.Core.Communities;
 using Mutua.Core.PersonalData;
@@ -12,9 +11,8 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Account;
 
 /// <summary>A person's data: their households' downloads, and closing the account.</summary>
-[Authorize]
-public sealed class MyDataModel(CurrentViewer current, CommunityService communities, AccountClosure closure,
-    SignInManager<Person> signIn, IStringLocalizer<Text> l) : PageModel
+public sealed class MyDataModel(Viewer viewer, CommunityService communities, AccountClosure closure,
+    SignInManager<Person> signIn) : PageModel
 {
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
 
@@ -36,10 +34,11 @@ public sealed class MyDataModel(CurrentViewer current, CommunityService communit
             await LoadAsync(ct);
             return Page();
         }
-        var closed = await closure.CloseAsync(await current.GetAsync(ct), Password, Confirm, ct);
+        var closed = await closure.CloseAsync(viewer, Password, Confirm, ct);
         if (!closed.Succeeded)
         {
-            ModelState.AddModelError("", l.Message(closed.Failure!.Value));
+            // Every refusal here (a wrong password, no confirmation, the last admin) is shown on the form.
+            this.AddError(closed.Failure!.Value);
             await LoadAsync(ct);
             return Page();
         }
@@ -50,7 +49,6 @@ public sealed class MyDataModel(CurrentViewer current, CommunityService communit
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var list = new List<HouseholdDetail>();
         foreach (var place in viewer.Households)
         {

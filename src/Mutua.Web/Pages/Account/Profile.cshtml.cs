@@ -10,7 +10,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Account;
 
-public sealed class ProfileModel(CurrentViewer current, ProfileService profiles, SessionService sessions, PasswordService passwords,
+public sealed class ProfileModel(Viewer viewer, ProfileService profiles, SessionService sessions, PasswordService passwords,
     SignIns signIns, UserManager<Person> users, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty]
@@ -39,7 +39,6 @@ public sealed class ProfileModel(CurrentViewer current, ProfileService profiles,
 
     public async Task<IActionResult> OnGetAsync(bool saved, string? done, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var profile = await profiles.GetAsync(viewer, ct);
         if (!profile.Succeeded) return Challenge();
         await FillAsync(viewer, profile.Value!, ct);
@@ -53,12 +52,11 @@ public sealed class ProfileModel(CurrentViewer current, ProfileService profiles,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         if (!ModelState.IsValid) return await RedisplayAsync(viewer, ct);
         var result = await profiles.UpdateAsync(viewer, new ProfileChange(FirstName, FullName ?? "", Language), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", l.Message(result.Failure!.Value));
+            this.AddError(result.Failure!.Value);
             return await RedisplayAsync(viewer, ct);
         }
         Localization.RememberLanguage(Response, result.Value!.Language);
@@ -68,22 +66,22 @@ public sealed class ProfileModel(CurrentViewer current, ProfileService profiles,
     /// <summary>Signs one of the person's other devices out.</summary>
     public async Task<IActionResult> OnPostEndSessionAsync(Guid sessionId, CancellationToken ct)
     {
-        var ended = await sessions.EndAsync(await current.GetAsync(ct), sessionId, ct);
-        if (!ended.Succeeded) return NotFound();
+        var ended = await sessions.EndAsync(viewer, sessionId, ct);
+        // Any refusal answers as a session that does not exist: nobody can tell another person's sessions are there.
+        if (!ended.Succeeded) return this.Refusal(Failure.NotFound);
         return RedirectToPage(new { done = "ended" });
     }
 
     /// <summary>"Sign out everywhere else": only this browser stays signed in.</summary>
     public async Task<IActionResult> OnPostEndOthersAsync(CancellationToken ct)
     {
-        await sessions.EndOthersAsync(await current.GetAsync(ct), SignIns.SessionOf(User), ct);
+        await sessions.EndOthersAsync(viewer, SignIns.SessionOf(User), ct);
         return RedirectToPage(new { done = "others" });
     }
 
     /// <summary>A new password; every other device is signed out, this one stays signed in.</summary>
     public async Task<IActionResult> OnPostPasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         // The profile fields are not part of this form: their checks do not apply to it.
         ModelState.Clear();
         var session = SignIns.SessionOf(User);

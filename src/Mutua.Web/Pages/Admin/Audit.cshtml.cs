@@ -1,3 +1,4 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Auditing;
@@ -5,14 +6,14 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Admin;
 
-public sealed class AuditModel(CurrentViewer current, AuditService audit) : PageModel
+public sealed class AuditModel(Viewer viewer, AuditService audit) : PageModel
 {
     public AuditPage? Entries { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int p = 1, CancellationToken ct = default)
     {
-        var result = await audit.ListAsync(await current.GetAsync(ct), p, ct);
-        if (!result.Succeeded) return Forbid();
+        var result = await audit.ListAsync(viewer, p, ct);
+        if (this.Refusal(result) is { } refused) return refused;
         Entries = result.Value;
         return Page();
     }

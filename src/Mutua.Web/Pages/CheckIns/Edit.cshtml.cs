@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.CheckIns;
 
-public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IStringLocalizer<Text> l) : PageModel
+public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty]
     public CheckInForm Form { get; set; } = new();
@@ -36,12 +36,8 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
         if (problem is not null) return problem;
         var input = ToInput();
         if (!ModelState.IsValid) return Page();
-        var result = await checkIns.SaveAsync(await current.GetAsync(ct), id, Month, input, ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(result.Failure!.Value));
-            return Page();
-        }
+        var result = await checkIns.SaveAsync(viewer, id, Month, input, ct);
+        if (!result.Succeeded) return this.Refuse(result.Failure!.Value);
         return Redirect($"/Households/{id}/CheckIn/{Month}?saved=true");
     }
 
@@ -53,7 +49,7 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
         ModelState.Clear();
         Form.Help = WithBlankRows(Form.Help);
         var chosen = Form.Help.Select(h => Guid.TryParse(h.Who, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
-        var found = (await checkIns.FindHouseholdsAsync(await current.GetAsync(ct), id, Form.Find, chosen, ct)).Value ?? [];
+        var found = (await checkIns.FindHouseholdsAsync(viewer, id, Form.Find, chosen, ct)).Value ?? [];
         Found = string.IsNullOrWhiteSpace(Form.Find) ? null : found.Count(f => !chosen.Contains(f.Id));
         Neighbours = found.Concat(Neighbours).DistinctBy(n => n.Id).OrderBy(n => n.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         return Page();
@@ -62,12 +58,11 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
     private async Task<IActionResult?> LoadAsync(Guid id, string? month, CancellationToken ct)
     {
         HouseholdId = id;
-        var viewer = await current.GetAsync(ct);
         if (month is null)
         {
-            if (!viewer.IsMemberOf(id)) return Forbid();
+            if (!viewer.IsMemberOf(id)) return this.Refusal(Failure.Forbidden);
             var current = await checkIns.CurrentMonthAsync(id, ct);
-            if (current is null) return NotFound();
+            if (current is null) return this.Refusal(Failure.NotFound);
             Month = current.Value;
         }
         else if (Month.TryParse(month, out var m))
@@ -76,11 +71,12 @@ public sealed class EditModel(CurrentViewer current, CheckInService checkIns, IS
         }
         else
         {
-            return NotFound();
+            return this.Refusal(Failure.NotFound);
         }
         var draft = await checkIns.DraftAsync(viewer, id, Month, ct);
-        if (draft.Failure is Failure.NotFound or Failure.MonthInFuture) return NotFound();
-        if (!draft.Succeeded) return Forbid();
+        // A month that has not begun is no page yet: it answers like one that does not exist.
+        if (draft.Failure is Failure.MonthInFuture) return this.Refusal(Failure.NotFound);
+        if (this.Refusal(draft) is { } refused) return refused;
         Saved = draft.Value;
         Neighbours = (await checkIns.NeighboursAsync(viewer, id, ct)).Value ?? [];
         return null;

@@ -7,7 +7,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.CheckIns;
 
-public sealed class IndexModel(CurrentViewer current, CheckInService checkIns, CommunityService communities) : PageModel
+public sealed class IndexModel(Viewer viewer, CheckInService checkIns, CommunityService communities) : PageModel
 {
     public HouseholdDetail? Household { get; private set; }
     public IReadOnlyList<CheckInListItem> CheckIns { get; private set; } = [];
@@ -16,10 +16,8 @@ public sealed class IndexModel(CurrentViewer current, CheckInService checkIns, C
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var list = await checkIns.ListAsync(viewer, id, ct);
-        if (list.Failure == Failure.NotFound) return NotFound();
-        if (!list.Succeeded) return Forbid();
+        if (this.Refusal(list) is { } refused) return refused;
         CheckIns = list.Value!;
         Household = (await communities.GetHouseholdAsync(viewer, id, ct)).Value;
         CurrentMonth = await checkIns.CurrentMonthAsync(id, ct);

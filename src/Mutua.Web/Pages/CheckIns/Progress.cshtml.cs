@@ -6,15 +6,14 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.CheckIns;
 
-public sealed class ProgressModel(CurrentViewer current, ProgressService progress) : PageModel
+public sealed class ProgressModel(Viewer viewer, ProgressService progress) : PageModel
 {
     public HouseholdProgress? Progress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var result = await progress.ForHouseholdAsync(await current.GetAsync(ct), id, 12, ct);
-        if (result.Failure == Failure.NotFound) return NotFound();
-        if (!result.Succeeded) return Forbid();
+        var result = await progress.ForHouseholdAsync(viewer, id, 12, ct);
+        if (this.Refusal(result) is { } refused) return refused;
         Progress = result.Value;
         return Page();
     }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Accounts;
 using Mutua.Core.Communities;
@@ -9,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Communities;
 
-public sealed class CreateModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class CreateModel(Viewer viewer, CommunityService communities) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Please enter a name."), StringLength(Community.NameMaxLength, ErrorMessage = "That name is too long.")]
     [Display(Name = "Name")]
@@ -36,19 +35,14 @@ public sealed class CreateModel(CurrentViewer current, CommunityService communit
     public string? TimeZone { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        (await current.GetAsync(ct)).IsAdmin ? Page() : Forbid();
+        viewer.IsAdmin ? Page() : this.Refusal(Failure.Forbidden);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
-        if (!viewer.IsAdmin) return Forbid();
+        if (!viewer.IsAdmin) return this.Refusal(Failure.Forbidden);
         if (!ModelState.IsValid) return Page();
         var created = await communities.CreateAsync(viewer, new NewCommunity(Name!, Place!, Country!, DefaultLanguage, Currency!, TimeZone!), ct);
-        if (!created.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(created.Failure!.Value));
-            return Page();
-        }
+        if (!created.Succeeded) return this.Refuse(created.Failure!.Value);
         return Redirect($"/Communities/{created.Value!.Id}");
     }
 }

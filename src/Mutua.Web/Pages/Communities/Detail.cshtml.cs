@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Communities;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Communities;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(Viewer viewer, CommunityService communities) : PageModel
 {
     public CommunityDetail? Community { get; private set; }
     public IReadOnlyList<HouseholdSummary> Households { get; private set; } = [];
@@ -26,14 +25,10 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        if (!CanManage) return Forbid();
+        if (!CanManage) return this.Refusal(Failure.Forbidden);
         if (!ModelState.IsValid) return Page();
-        var created = await communities.CreateGroupAsync(await current.GetAsync(ct), id, GroupName, ct);
-        if (!created.Succeeded)
-        {
-            ModelState.AddModelError(nameof(GroupName), l.Message(created.Failure!.Value));
-            return Page();
-        }
+        var created = await communities.CreateGroupAsync(viewer, id, GroupName, ct);
+        if (!created.Succeeded) return this.Refuse(created.Failure!.Value, nameof(GroupName));
         return Redirect($"/Groups/{created.Value!.Id}");
     }
 
@@ -42,22 +37,15 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var moved = await communities.UpdateHouseholdAsync(await current.GetAsync(ct), householdId, null, true, groupId, ct);
-        if (!moved.Succeeded)
-        {
-            if (moved.Failure == Failure.Forbidden) return Forbid();
-            ModelState.AddModelError("", l.Message(moved.Failure!.Value));
-            return Page();
-        }
+        var moved = await communities.UpdateHouseholdAsync(viewer, householdId, null, true, groupId, ct);
+        if (!moved.Succeeded) return this.Refuse(moved.Failure!.Value);
         return Redirect($"/Communities/{id}#households");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var detail = await communities.GetAsync(viewer, id, ct);
-        if (detail.Failure == Failure.NotFound) return NotFound();
-        if (!detail.Succeeded) return Forbid();
+        if (this.Refusal(detail) is { } refused) return refused;
         Community = detail.Value;
         CanManage = viewer.CanManage(id);
         IsMember = viewer.HouseholdIn(id) is not null;

@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Communities;
 
 /// <summary>Families recruit their own peers: members invite into their household or group, coordinators anywhere.</summary>
-public sealed class InvitationsModel(CurrentViewer current, CommunityService communities, InvitationService invitations,
+public sealed class InvitationsModel(Viewer viewer, CommunityService communities, InvitationService invitations,
     IStringLocalizer<Text> l) : PageModel
 {
     public CommunityDetail? Community { get; private set; }
@@ -37,7 +37,6 @@ public sealed class InvitationsModel(CurrentViewer current, CommunityService com
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var viewer = await current.GetAsync(ct);
         NewInvitation request = Into switch
         {
             "own" => new NewInvitation(Role.Member, null, Own?.HouseholdId, null),
@@ -54,11 +53,7 @@ public sealed class InvitationsModel(CurrentViewer current, CommunityService com
             return Page();
         }
         var made = await invitations.CreateAsync(viewer, id, request, ct);
-        if (!made.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(made.Failure!.Value));
-            return Page();
-        }
+        if (!made.Succeeded) return this.Refuse(made.Failure!.Value);
         return Redirect($"/Communities/{id}/Invitations?created={made.Value!.Id}");
     }
 
@@ -66,24 +61,19 @@ public sealed class InvitationsModel(CurrentViewer current, CommunityService com
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var revoked = await invitations.RevokeAsync(await current.GetAsync(ct), invitationId, ct);
-        if (!revoked.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(revoked.Failure!.Value));
-            return Page();
-        }
+        var revoked = await invitations.RevokeAsync(viewer, invitationId, ct);
+        if (!revoked.Succeeded) return this.Refuse(revoked.Failure!.Value);
         return Redirect($"/Communities/{id}/Invitations");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var detail = await communities.GetAsync(viewer, id, ct);
-        if (detail.Failure == Failure.NotFound) return NotFound();
+        if (detail.Failure == Failure.NotFound) return this.Refusal(Failure.NotFound);
         CanManage = viewer.CanManage(id);
         Own = viewer.HouseholdIn(id);
         // Only people who can bring someone in see this page: members (into their own group) and coordinators.
-        if (!detail.Succeeded || (!CanManage && Own is null)) return Forbid();
+        if (!detail.Succeeded || (!CanManage && Own is null)) return this.Refusal(Failure.Forbidden);
         Community = detail.Value;
         IsAdmin = viewer.IsAdmin;
         Invitations = (await invitations.ListAsync(viewer, id, ct)).Value ?? [];

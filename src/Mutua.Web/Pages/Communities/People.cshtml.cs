@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Communities;
 using Mutua.Web.Infrastructure;
@@ -8,7 +7,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Communities;
 
 /// <summary>Coordinators see who holds which role, and give or take back the peer roles.</summary>
-public sealed class PeopleModel(CurrentViewer current, CommunityService communities, RoleService roles, IStringLocalizer<Text> l) : PageModel
+public sealed class PeopleModel(Viewer viewer, CommunityService communities, RoleService roles) : PageModel
 {
     public CommunityDetail? Community { get; private set; }
     public IReadOnlyList<PersonInCommunity> People { get; private set; } = [];
@@ -26,21 +25,15 @@ public sealed class PeopleModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var result = await change(await current.GetAsync(ct));
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", l.Message(result.Failure!.Value));
-            return Page();
-        }
+        var result = await change(viewer);
+        if (!result.Succeeded) return this.Refuse(result.Failure!.Value);
         return Redirect($"/Communities/{id}/People");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var people = await roles.PeopleAsync(viewer, id, ct);
-        if (people.Failure == Failure.NotFound) return NotFound();
-        if (!people.Succeeded) return Forbid();
+        if (this.Refusal(people) is { } refused) return refused;
         People = people.Value!;
         Community = (await communities.GetAsync(viewer, id, ct)).Value;
         Grantable = viewer.IsAdmin

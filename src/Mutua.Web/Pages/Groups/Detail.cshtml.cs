@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
@@ -9,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Groups;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, GroupCheckInsService checkIns, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(Viewer viewer, CommunityService communities, GroupCheckInsService checkIns) : PageModel
 {
     public GroupDetail? Group { get; private set; }
     public bool CanManage { get; private set; }
@@ -34,23 +33,17 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        if (!CanManage) return Forbid();
+        if (!CanManage) return this.Refusal(Failure.Forbidden);
         if (!ModelState.IsValid) return Page();
-        var renamed = await communities.RenameGroupAsync(await current.GetAsync(ct), id, Name, ct);
-        if (!renamed.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Name), l.Message(renamed.Failure!.Value));
-            return Page();
-        }
+        var renamed = await communities.RenameGroupAsync(viewer, id, Name, ct);
+        if (!renamed.Succeeded) return this.Refuse(renamed.Failure!.Value, nameof(Name));
         return Redirect($"/Groups/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var group = await communities.GetGroupAsync(viewer, id, ct);
-        if (group.Failure == Failure.NotFound) return NotFound();
-        if (!group.Succeeded) return Forbid();
+        if (this.Refusal(group) is { } refused) return refused;
         Group = group.Value;
         CanManage = viewer.CanManage(Group!.CommunityId);
         OwnHouseholdId = viewer.HouseholdIn(Group.CommunityId)?.HouseholdId;

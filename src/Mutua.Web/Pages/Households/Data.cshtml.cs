@@ -8,26 +8,24 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Households;
 
 /// <summary>A household's own members download everything Mutua holds about it.</summary>
-public sealed class DataModel(CurrentViewer current, CommunityService communities, HouseholdDataService data) : PageModel
+public sealed class DataModel(Viewer viewer, CommunityService communities, HouseholdDataService data) : PageModel
 {
     public HouseholdDetail? Household { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var household = await communities.GetHouseholdAsync(viewer, id, ct);
-        if (household.Failure == Failure.NotFound) return NotFound();
+        if (this.Refusal(household) is { } refused) return refused;
         // Coordinators may see the household's page, not its data.
-        if (!household.Succeeded || !viewer.IsMemberOf(id)) return Forbid();
+        if (!viewer.IsMemberOf(id)) return this.Refusal(Failure.Forbidden);
         Household = household.Value;
         return Page();
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, CancellationToken ct)
     {
-        var download = await data.DownloadAsync(await current.GetAsync(ct), id, ct);
-        if (download.Failure == Failure.NotFound) return NotFound();
-        if (!download.Succeeded) return Forbid();
+        var download = await data.DownloadAsync(viewer, id, ct);
+        if (this.Refusal(download) is { } refused) return refused;
         return File(download.Value!.Zip, "application/zip", download.Value.FileName);
     }
 }

@@ -1,14 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Communities;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Households;
 
-public sealed class DetailModel(CurrentViewer current, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class DetailModel(Viewer viewer, CommunityService communities) : PageModel
 {
     public HouseholdDetail? Household { get; private set; }
     public bool IsOwn { get; private set; }
@@ -29,23 +28,17 @@ public sealed class DetailModel(CurrentViewer current, CommunityService communit
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        if (!IsOwn) return Forbid();
+        if (!IsOwn) return this.Refusal(Failure.Forbidden);
         if (!ModelState.IsValid) return Page();
-        var renamed = await communities.UpdateHouseholdAsync(await current.GetAsync(ct), id, Name, false, null, ct);
-        if (!renamed.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Name), l.Message(renamed.Failure!.Value));
-            return Page();
-        }
+        var renamed = await communities.UpdateHouseholdAsync(viewer, id, Name, false, null, ct);
+        if (!renamed.Succeeded) return this.Refuse(renamed.Failure!.Value, nameof(Name));
         return Redirect($"/Households/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var household = await communities.GetHouseholdAsync(viewer, id, ct);
-        if (household.Failure == Failure.NotFound) return NotFound();
-        if (!household.Succeeded) return Forbid();
+        if (this.Refusal(household) is { } refused) return refused;
         Household = household.Value;
         IsOwn = viewer.IsMemberOf(id);
         return null;

@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Households;
 
 /// <summary>A household's sharing settings: who sees its name with its connections on the help map. Its own members only.</summary>
-public sealed class SharingModel(CurrentViewer current, HouseholdSharingService sharing, IStringLocalizer<Text> l) : PageModel
+public sealed class SharingModel(Viewer viewer, HouseholdSharingService sharing, IStringLocalizer<Text> l) : PageModel
 {
     public HouseholdSharing? Sharing { get; private set; }
     public bool Saved { get; private set; }
@@ -18,8 +18,8 @@ public sealed class SharingModel(CurrentViewer current, HouseholdSharingService 
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool saved, CancellationToken ct)
     {
-        var result = await sharing.GetAsync(await current.GetAsync(ct), id, ct);
-        if (Refused(result) is { } refused) return refused;
+        var result = await sharing.GetAsync(viewer, id, ct);
+        if (this.AccessRefusal(result) is { } refused) return refused;
         Sharing = result.Value;
         NameOnMap = Sharing!.NameOnMap;
         Saved = saved;
@@ -28,14 +28,13 @@ public sealed class SharingModel(CurrentViewer current, HouseholdSharingService 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         // A value that does not bind is no choice at all: the same refusal as an unknown one.
         var result = await sharing.SetNameOnMapAsync(viewer, id, ModelState.IsValid ? NameOnMap : null, ct);
-        if (Refused(result) is { } refused) return refused;
+        if (this.AccessRefusal(result) is { } refused) return refused;
         if (!result.Succeeded)
         {
             var again = await sharing.GetAsync(viewer, id, ct);
-            if (Refused(again) is { } no) return no;
+            if (this.AccessRefusal(again) is { } no) return no;
             Sharing = again.Value;
             Problem = l.Message(result.Failure!.Value);
             ModelState.Clear();
@@ -43,11 +42,4 @@ public sealed class SharingModel(CurrentViewer current, HouseholdSharingService 
         }
         return Redirect($"/Households/{id}/Sharing?saved=true");
     }
-
-    private IActionResult? Refused(Outcome<HouseholdSharing> result) => result.Failure switch
-    {
-        Failure.NotFound => NotFound(),
-        Failure.Forbidden => Forbid(),
-        _ => null,
-    };
 }

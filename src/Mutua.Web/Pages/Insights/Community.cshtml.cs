@@ -9,7 +9,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Insights;
 
-public sealed class CommunityModel(CurrentViewer current, InsightsService insights, CommunityService communities, IStringLocalizer<Text> l) : PageModel
+public sealed class CommunityModel(Viewer viewer, InsightsService insights, CommunityService communities, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -22,8 +22,7 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         return Page();
     }
 
@@ -34,8 +33,7 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
     private async Task<IActionResult> ExportAsync(Guid id, string format, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         // A file of other months than the ones asked for would mislead: the page says why instead.
         if (!outcome.Succeeded || Problem is not null) return Page();
         var export = await InsightsTable.ExportAsync(outcome.Value!, format, l);
@@ -44,7 +42,6 @@ public sealed class CommunityModel(CurrentViewer current, InsightsService insigh
 
     private async Task<Outcome<CommunityInsights>> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         // A refused window (a group of another community, say) falls back to the whole community's default months.
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l,
             (from, to, fallback) => insights.ForCommunityAsync(viewer, id, from, to, fallback ? null : GroupId, ct));

@@ -7,7 +7,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Insights;
 
-public sealed class CompareModel(CurrentViewer current, InsightsService insights, TimeProvider clock, IStringLocalizer<Text> l) : PageModel
+public sealed class CompareModel(Viewer viewer, InsightsService insights, TimeProvider clock, IStringLocalizer<Text> l) : PageModel
 {
     public IReadOnlyList<IGrouping<string, CommunityComparison>> ByCurrency { get; private set; } = [];
     public Month Month { get; private set; }
@@ -20,6 +20,6 @@ public sealed class CompareModel(CurrentViewer current, InsightsService insights
         if (string.IsNullOrEmpty(month)) Month = fallback;
         else if (Month.Read(month, out var m) is { } unread) (Month, Problem) = (fallback, l.Message(unread));
         else Month = m;
-        ByCurrency = await insights.CompareAsync(await current.GetAsync(ct), Month, ct);
+        ByCurrency = await insights.CompareAsync(viewer, Month, ct);
     }
 }

@@ -7,7 +7,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Network;
 
-public sealed class AttentionModel(CurrentViewer current, NetworkService network, IStringLocalizer<Text> l) : PageModel
+public sealed class AttentionModel(Viewer viewer, NetworkService network, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -17,10 +17,8 @@ public sealed class AttentionModel(CurrentViewer current, NetworkService network
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.AttentionAsync(viewer, id, from, to, ct));
-        if (result.Failure is Failure.NotFound) return NotFound();
-        if (result.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(result) is { } refused) return refused;
         List = result.Value;
         From = List!.From;
         To = List.To;

@@ -8,7 +8,7 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Network;
 
-public sealed class CommunityModel(CurrentViewer current, NetworkService network, IStringLocalizer<Text> l) : PageModel
+public sealed class CommunityModel(Viewer viewer, NetworkService network, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -22,16 +22,14 @@ public sealed class CommunityModel(CurrentViewer current, NetworkService network
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, string? table, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
-        if (outcome.Failure is Failure.NotFound) return NotFound();
-        if (outcome.Failure is Failure.Forbidden) return Forbid();
+        if (this.AccessRefusal(outcome) is { } refused) return refused;
         if (!outcome.Succeeded || Problem is not null) return Page();
         var file = NetworkExport.Write(outcome.Value!, format ?? "csv", table == "links");
         if (file is null)
@@ -44,7 +42,6 @@ public sealed class CommunityModel(CurrentViewer current, NetworkService network
 
     private async Task<Outcome<HelpNetwork>> LoadAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         (var result, Problem) = await MonthWindow.LoadAsync(From, To, l, (from, to, _) => network.ForCommunityAsync(viewer, id, from, to, ct));
         if (result.Succeeded)
         {

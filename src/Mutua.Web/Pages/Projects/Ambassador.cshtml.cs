@@ -6,14 +6,14 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Projects;
 
-public sealed class AmbassadorModel(CurrentViewer current, AmbassadorService ambassadors) : PageModel
+public sealed class AmbassadorModel(Viewer viewer, AmbassadorService ambassadors) : PageModel
 {
     public AmbassadorDashboard? Dashboard { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var dashboard = await ambassadors.DashboardAsync(await current.GetAsync(ct), ct);
-        if (!dashboard.Succeeded) return dashboard.Failure == Failure.NotFound ? NotFound() : Forbid();
+        var dashboard = await ambassadors.DashboardAsync(viewer, ct);
+        if (this.Refusal(dashboard) is { } refused) return refused;
         Dashboard = dashboard.Value;
         return Page();
     }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Projects;
@@ -19,7 +18,7 @@ public sealed class NeedRow
 }
 
 /// <summary>Posting a project (no id) or changing one (its owners). Status and visibility change on the project's page.</summary>
-public sealed class EditModel(CurrentViewer current, ProjectService projects, MutuaDbContext db, IStringLocalizer<Text> l) : PageModel
+public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLocalizer<Text> l) : PageModel
 {
     public const int Rows = 5;
 
@@ -105,7 +104,7 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
         {
             if (Photo.Length > PhotoProcessor.MaxBytes)
             {
-                ModelState.AddModelError(nameof(Photo), l.Message(Failure.PhotoTooLarge));
+                this.AddError(Failure.PhotoTooLarge, nameof(Photo));
             }
             else
             {
@@ -113,7 +112,7 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
                 await Photo.CopyToAsync(buffer, ct);
                 photo = buffer.ToArray();
                 var check = PhotoProcessor.Process(photo);
-                if (!check.Succeeded) ModelState.AddModelError(nameof(Photo), l.Message(check.Failure!.Value));
+                if (!check.Succeeded) this.AddError(check.Failure!.Value, nameof(Photo));
             }
         }
         if (!ModelState.IsValid)
@@ -121,7 +120,6 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
             Pad();
             return Page();
         }
-        var viewer = await current.GetAsync(ct);
         Outcome<ProjectView> saved;
         if (Existing is null)
         {
@@ -137,10 +135,8 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
         }
         if (!saved.Succeeded)
         {
-            if (saved.Failure == Failure.Forbidden) return Forbid();
-            ModelState.AddModelError("", l.Message(saved.Failure!.Value));
             Pad();
-            return Page();
+            return this.Refuse(saved.Failure!.Value);
         }
         if (photo is not null)
         {
@@ -155,9 +151,8 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
     {
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
-        var removed = await projects.RemovePhotoAsync(await current.GetAsync(ct), id, photoId, ct);
-        if (removed.Failure == Failure.NotFound) return NotFound();
-        if (!removed.Succeeded) return Forbid();
+        var removed = await projects.RemovePhotoAsync(viewer, id, photoId, ct);
+        if (this.Refusal(removed) is { } refused) return refused;
         return Redirect($"/Projects/Edit/{id}?removed=true");
     }
 
@@ -168,29 +163,26 @@ public sealed class EditModel(CurrentViewer current, ProjectService projects, Mu
 
     private async Task<IActionResult?> LoadAsync(Guid? id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
-        if (viewer.Households.Count == 0) return Forbid();
+        if (viewer.Households.Count == 0) return this.Refusal(Failure.Forbidden);
         Id = id;
         if (id is { } projectId)
         {
             var existing = await projects.GetAsync(viewer, projectId, ct: ct);
-            if (existing.Failure == Failure.NotFound) return NotFound();
-            if (!existing.Succeeded || !existing.Value!.Can.Edit) return Forbid();
+            if (this.Refusal(existing) is { } refused) return refused;
+            if (!existing.Value!.Can.Edit) return this.Refusal(Failure.Forbidden);
             Existing = existing.Value;
             Currency = Existing.Currency;
             return null;
         }
-        var householdIds = viewer.Households.Select(h => h.HouseholdId).ToList();
-        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .Select(h => new { h.Id, h.Name, h.GroupId, GroupName = h.Group != null ? h.Group.Name : null, Currency = h.Community!.Currency }).ToListAsync(ct);
+        var households = await projects.OwnerChoicesAsync(viewer, ct);
         var owners = new List<(string, string)>();
         foreach (var h in households)
         {
-            owners.Add(($"h:{h.Id}", l["Our household: {0}", h.Name]));
+            owners.Add(($"h:{h.HouseholdId}", l["Our household: {0}", h.HouseholdName]));
             if (h.GroupId is not null) owners.Add(($"g:{h.GroupId}", l["Our group: {0}", h.GroupName ?? ""]));
         }
         Owners = owners;
-        Currency = households.FirstOrDefault()?.Currency ?? "";
+        Currency = households.Count > 0 ? households[0].Currency : "";
         Owner ??= owners.FirstOrDefault().Item1;
         if (InspiredBy is { } source)
         {

@@ -1,13 +1,14 @@
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Projects;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Projects;
 
-public sealed class FollowingModel(CurrentViewer current, ProjectService projects) : PageModel
+public sealed class FollowingModel(Viewer viewer, ProjectService projects) : PageModel
 {
     public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Notifications = await projects.NotificationsAsync(await current.GetAsync(ct), ct);
+        Notifications = await projects.NotificationsAsync(viewer, ct);
 }

@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Mutua.Core;
 using Mutua.Core.Projects;
 using Mutua.Web.Api;
@@ -9,8 +9,9 @@ using Mutua.Web.Infrastructure;
 namespace Mutua.Web.Pages.Projects;
 
 /// <summary>Discovery: search and filters in a plain GET form (no JavaScript), cards, paging.</summary>
+[AllowAnonymous] // Public. Discovery: public projects are readable without signing in.
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
-public sealed class IndexModel(CurrentViewer current, ProjectSearch search, ProjectService projects, MutuaDbContext db) : PageModel
+public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectService projects) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Community { get; set; }
@@ -31,7 +32,6 @@ public sealed class IndexModel(CurrentViewer current, ProjectSearch search, Proj
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         var query = ProjectQueryText.Parse(Q, Community, Category, Need, Verified, NearGoal, Sort, PageNumber);
         if (query is null)
         {
@@ -39,8 +39,7 @@ public sealed class IndexModel(CurrentViewer current, ProjectSearch search, Proj
             query = new ProjectQuery(Q);
         }
         Results = await search.SearchAsync(viewer, query, ct);
-        Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))
-            .Select(c => (c.Id, c.Name)).ToList();
+        Communities = await search.CommunitiesAsync(ct);
         CanPost = viewer.Households.Count > 0;
         IsAmbassador = viewer.Roles.Any(r => r.Role == Mutua.Core.Role.Ambassador);
         if (viewer.IsSignedIn && PageNumber <= 1)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,8 +13,9 @@ namespace Mutua.Web.Pages.Projects;
 /// link-preview card). Arriving with ?via={code} counts a visit for that ambassador and remembers it,
 /// so a sign-up or pledge that follows is counted too.
 /// </summary>
+[AllowAnonymous] // Public. A public project is readable without signing in; the others ask for it (LoadAsync).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Name)]
-public sealed class ShowModel(CurrentViewer current, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
+public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeService pledges, AmbassadorService ambassadors,
     IStringLocalizer<Text> l) : PageModel
 {
     public const string ViaCookie = "mutua-via";
@@ -61,7 +63,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
             }
         }
         Via ??= ReadVia() is { } v && v.Project == Project!.Id ? v.Code : null;
-        await projects.MarkReadAsync(await current.GetAsync(ct), Project!.Id, ct);
+        await projects.MarkReadAsync(viewer, Project!.Id, ct);
         return Page();
     }
 
@@ -70,7 +72,7 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var need = Project!.Needs.FirstOrDefault(n => n.Id == needId);
-        if (need is null) return Refuse(Failure.InvalidNeed);
+        if (need is null) return this.Refuse(Failure.InvalidNeed);
         if (!ProjectNames.TryParseAmount(need.Kind, amount, Project.Currency, out var value))
         {
             ModelState.AddModelError("amount", need.Kind == NeedKind.Money
@@ -78,56 +80,56 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
             return Page();
         }
         via ??= ReadVia() is { } v && v.Project == Project.Id ? v.Code : null;
-        var made = await pledges.PledgeAsync(await current.GetAsync(ct), Project.Id, new PledgeInput(needId, value, via), ct: ct);
-        return made.Succeeded ? Done("pledged") : Refuse(made.Failure!.Value);
+        var made = await pledges.PledgeAsync(viewer, Project.Id, new PledgeInput(needId, value, via), ct: ct);
+        return made.Succeeded ? Done("pledged") : this.Refuse(made.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid pledgeId, string? reference, CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var confirmed = await pledges.ConfirmAsync(await current.GetAsync(ct), pledgeId, reference, ct);
-        return confirmed.Succeeded ? Done("confirmed", "#pledges") : Refuse(confirmed.Failure!.Value);
+        var confirmed = await pledges.ConfirmAsync(viewer, pledgeId, reference, ct);
+        return confirmed.Succeeded ? Done("confirmed", "#pledges") : this.Refuse(confirmed.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid pledgeId, CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var withdrawn = await pledges.WithdrawAsync(await current.GetAsync(ct), pledgeId, ct);
-        return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
+        var withdrawn = await pledges.WithdrawAsync(viewer, pledgeId, ct);
+        return withdrawn.Succeeded ? Done("saved") : this.Refuse(withdrawn.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var done = await projects.FollowAsync(await current.GetAsync(ct), Project!.Id, follow, ct);
-        return done.Succeeded ? Done(null) : Refuse(done.Failure!.Value);
+        var done = await projects.FollowAsync(viewer, Project!.Id, follow, ct);
+        return done.Succeeded ? Done(null) : this.Refuse(done.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(string? note, CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var verified = await projects.VerifyAsync(await current.GetAsync(ct), Project!.Id, note, ct);
-        return verified.Succeeded ? Done("verified") : Refuse(verified.Failure!.Value);
+        var verified = await projects.VerifyAsync(viewer, Project!.Id, note, ct);
+        return verified.Succeeded ? Done("verified") : this.Refuse(verified.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostUnverifyAsync(CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var withdrawn = await projects.WithdrawVerificationAsync(await current.GetAsync(ct), Project!.Id, ct);
-        return withdrawn.Succeeded ? Done("saved") : Refuse(withdrawn.Failure!.Value);
+        var withdrawn = await projects.WithdrawVerificationAsync(viewer, Project!.Id, ct);
+        return withdrawn.Succeeded ? Done("saved") : this.Refuse(withdrawn.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostStatusAsync(ProjectStatus? status, bool? isPublic, CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
-        var changed = await projects.UpdateAsync(await current.GetAsync(ct), Project!.Id, new ProjectPatch(Status: status, IsPublic: isPublic), ct);
-        return changed.Succeeded ? Done("saved") : Refuse(changed.Failure!.Value);
+        var changed = await projects.UpdateAsync(viewer, Project!.Id, new ProjectPatch(Status: status, IsPublic: isPublic), ct);
+        return changed.Succeeded ? Done("saved") : this.Refuse(changed.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(string? text, IFormFile? photo, CancellationToken ct)
@@ -137,25 +139,17 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
         var photos = new List<byte[]>();
         if (photo is { Length: > 0 })
         {
-            if (photo.Length > PhotoProcessor.MaxBytes) return Refuse(Failure.PhotoTooLarge);
+            if (photo.Length > PhotoProcessor.MaxBytes) return this.Refuse(Failure.PhotoTooLarge);
             using var buffer = new MemoryStream();
             await photo.CopyToAsync(buffer, ct);
             photos.Add(buffer.ToArray());
         }
-        var posted = await projects.PostUpdateAsync(await current.GetAsync(ct), Project!.Id, text, photos, ct);
-        return posted.Succeeded ? Done("updated", "#updates") : Refuse(posted.Failure!.Value);
+        var posted = await projects.PostUpdateAsync(viewer, Project!.Id, text, photos, ct);
+        return posted.Succeeded ? Done("updated", "#updates") : this.Refuse(posted.Failure!.Value);
     }
 
     private RedirectResult Done(string? what, string anchor = "") =>
         Redirect($"/p/{Project!.Slug}{(what is null ? "" : "?done=" + what)}{anchor}");
-
-    private IActionResult Refuse(Failure failure)
-    {
-        if (failure == Failure.Forbidden) return Forbid();
-        if (failure == Failure.NotFound) return NotFound();
-        ModelState.AddModelError("", l.Message(failure));
-        return Page();
-    }
 
     private (string Code, Guid Project)? ReadVia()
     {
@@ -167,16 +161,15 @@ public sealed class ShowModel(CurrentViewer current, ProjectService projects, Pl
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool signInRequired = false)
     {
-        var viewer = await current.GetAsync(ct);
         SignedIn = viewer.IsSignedIn;
         HasHousehold = viewer.Households.Count > 0;
         if (signInRequired && !viewer.IsSignedIn) return Challenge();
         var id = await projects.IdOfSlugAsync(Slug, ct);
         // Someone not signed in is asked to sign in whether or not the slug exists: answering 404 for unknown
         // slugs only told them which community projects exist (issue 11, finding 7).
-        if (id is null) return viewer.IsSignedIn ? NotFound() : Challenge();
+        if (id is null) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         var view = await projects.GetAsync(viewer, id.Value, withSimilar: true, ct);
-        if (!view.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
+        if (!view.Succeeded) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         Project = view.Value;
         return null;
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Mutua.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutua.Core.Projects;
@@ -5,17 +7,17 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.Projects;
 
-public sealed class SpreadModel(CurrentViewer current, ProjectService projects) : PageModel
+[AllowAnonymous] // Public. A public project's spread is readable without signing in; the others ask for it.
+public sealed class SpreadModel(Viewer viewer, ProjectService projects) : PageModel
 {
     public SpreadNode? Tree { get; private set; }
     public Guid Id { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var viewer = await current.GetAsync(ct);
         Id = id;
         var tree = await projects.SpreadAsync(viewer, id, ct);
-        if (!tree.Succeeded) return viewer.IsSignedIn ? NotFound() : Challenge();
+        if (!tree.Succeeded) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         Tree = tree.Value;
         return Page();
     }
