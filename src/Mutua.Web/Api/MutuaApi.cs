@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -32,9 +33,17 @@ public static class MutuaApi
         api.MapPersonalDataApi();
     }
 
-    /// <summary>Signed-in operations answer 401 without a live token; rate-limited ones answer 429 (plain text) when pressed.</summary>
+    /// <summary>
+    /// Signed-in operations answer 401 without a live token; those that read a body answer 415 to one of another
+    /// content type; rate-limited ones answer 429 (plain text) when pressed.
+    /// </summary>
     private static void DocumentCommonRefusals(EndpointBuilder endpoint)
     {
+        if (endpoint.Metadata.OfType<IAcceptsMetadata>().Any())
+        {
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status415UnsupportedMediaType,
+                typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        }
         if (!endpoint.Metadata.OfType<IAllowAnonymous>().Any())
         {
             endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized,
