@@ -86,7 +86,7 @@ services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.Thro
 // Names and sentences in Kinyarwanda, French or Spanish go out as they are, not as &#xE9; escapes.
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocument>());
+services.AddMutuaOpenApi();
 services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
 services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Mutua.Core;
 using Mutua.Core.Accounts;
 using Mutua.Web.Infrastructure;
 
@@ -25,39 +28,50 @@ public sealed record MeHousehold(Guid Id, Guid CommunityId, Guid? GroupId);
 
 public sealed record MeCommunity(Guid Id, IReadOnlyList<string> Roles);
 
+/// <summary>Signing in and out, the person's sessions, password and profile: the Accounts feature.</summary>
 internal static class AuthApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder app)
     {
+        var api = app.MapGroup("").WithTags("Accounts");
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Sign in with a phone number or e-mail and a password; returns a short-lived bearer accessToken and a refreshToken.");
+            .WithSummary("Sign in with a phone number or e-mail and a password; returns a short-lived bearer accessToken and a refreshToken.")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status423Locked);
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("A new accessToken and refreshToken for a refreshToken, while its session is still signed in. Each refreshToken works once; using one again signs its session out.");
+            .WithSummary("A new accessToken and refreshToken for a refreshToken, while its session is still signed in. Each refreshToken works once; using one again signs its session out.")
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
         api.MapPost("/auth/logout", LogoutAsync)
             .WithSummary("Signs this token's session out: its access and refresh tokens stop working at once.");
         api.MapGet("/me/sessions", SessionsAsync).WithSummary("The devices and apps the person is signed in on.");
-        api.MapDelete("/me/sessions/{sessionId:guid}", EndSessionAsync).WithSummary("Signs one of the person's sessions out.");
+        api.MapDelete("/me/sessions/{sessionId:guid}", EndSessionAsync).WithSummary("Signs one of the person's sessions out.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         api.MapPost("/me/sessions/end-others", EndOtherSessionsAsync).WithSummary("Signs out everywhere but this session.");
         api.MapPost("/me/password", ChangePasswordAsync).RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Change the password; every other session of the person is signed out.");
-        api.MapGet("/me", MeAsync).WithSummary("The signed-in person, their households, communities and roles.");
-        api.MapPatch("/me", UpdateMeAsync).WithSummary("Change first name, full name or preferred language.");
+            .WithSummary("Change the password; every other session of the person is signed out.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapGet("/me", MeAsync).WithSummary("The signed-in person, their households, communities and roles.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapPatch("/me", UpdateMeAsync).WithSummary("Change first name, full name or preferred language.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest body, SignIns signIns, IStringLocalizer<Text> l, HttpContext http)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest body, SignIns signIns, IStringLocalizer<Text> l, HttpContext http)
     {
         var principal = await signIns.SignInApiAsync(body.Login, body.Password, http);
         if (!principal.Succeeded)
         {
             var failure = principal.Failure!.Value;
-            return Results.Problem(title: SignIns.RefusalMessage(l, failure),
+            return TypedResults.Problem(title: SignIns.RefusalMessage(l, failure),
                 statusCode: failure == Core.Failure.LockedOut ? failure.StatusCode() : StatusCodes.Status401Unauthorized);
         }
         // The bearer handler writes {"tokenType","accessToken","expiresIn","refreshToken"}.
-        return Results.SignIn(principal.Value!, authenticationScheme: IdentityConstants.BearerScheme);
+        return TypedResults.SignIn(principal.Value!, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<IResult> RefreshAsync(RefreshRequest body, SignIns signIns, SessionService sessions, UserManager<Person> users,
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest body, SignIns signIns, SessionService sessions, UserManager<Person> users,
         IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, IStringLocalizer<Text> l, HttpContext http)
     {
         var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null
@@ -70,51 +84,43 @@ internal static class AuthApi
         var next = live ? await sessions.RotateRefreshAsync(session!.Value, personId!.Value, SignIns.GenerationOf(ticket!.Principal), http.RequestAborted) : null;
         var person = next is not null ? await users.FindByIdAsync(personId!.Value.ToString()) : null;
         if (person is null)
-            return Results.Problem(title: l["You were signed out. Please sign in again."], statusCode: StatusCodes.Status401Unauthorized,
+            return TypedResults.Problem(title: l["You were signed out. Please sign in again."], statusCode: StatusCodes.Status401Unauthorized,
                 extensions: new Dictionary<string, object?> { ["error"] = "signed_out" });
-        return Results.SignIn(await signIns.ApiPrincipalAsync(person, session, http, next!.Value), authenticationScheme: IdentityConstants.BearerScheme);
+        return TypedResults.SignIn(await signIns.ApiPrincipalAsync(person, session, http, next!.Value), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<IResult> LogoutAsync(SessionService sessions, HttpContext http)
+    private static async Task<NoContent> LogoutAsync(SessionService sessions, HttpContext http)
     {
         if (SignIns.SessionOf(http.User) is { } session && SignIns.PersonOf(http.User) is { } person)
             await sessions.SignOutAsync(person, session, http.RequestAborted);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> SessionsAsync(CurrentViewer current, SessionService sessions, HttpContext http)
+    private static async Task<Ok<List<SessionResponse>>> SessionsAsync(Viewer viewer, SessionService sessions, HttpContext http)
     {
-        var list = await sessions.ListAsync(await current.GetAsync(http.RequestAborted), SignIns.SessionOf(http.User), http.RequestAborted);
-        return Results.Ok(list.Select(s => new SessionResponse(s.Id, s.Kind, s.Device, s.SignedInAt, s.LastSeenAt, s.ThisDevice)).ToList());
+        var list = await sessions.ListAsync(viewer, SignIns.SessionOf(http.User), http.RequestAborted);
+        return TypedResults.Ok(list.Select(s => new SessionResponse(s.Id, s.Kind, s.Device, s.SignedInAt, s.LastSeenAt, s.ThisDevice)).ToList());
     }
 
-    private static async Task<IResult> EndSessionAsync(Guid sessionId, CurrentViewer current, SessionService sessions, IStringLocalizer<Text> l, CancellationToken ct) =>
-        ApiResults.From(await sessions.EndAsync(await current.GetAsync(ct), sessionId, ct), l, _ => Results.NoContent());
+    private static async Task<Results<NoContent, ApiProblem>> EndSessionAsync(Guid sessionId, Viewer viewer, SessionService sessions, CancellationToken ct) =>
+        ApiResults.NoContent(await sessions.EndAsync(viewer, sessionId, ct));
 
-    private static async Task<IResult> EndOtherSessionsAsync(CurrentViewer current, SessionService sessions, HttpContext http) =>
-        Results.Ok(new EndedSessionsResponse(
-            await sessions.EndOthersAsync(await current.GetAsync(http.RequestAborted), SignIns.SessionOf(http.User), http.RequestAborted)));
+    private static async Task<Ok<EndedSessionsResponse>> EndOtherSessionsAsync(Viewer viewer, SessionService sessions, HttpContext http) =>
+        TypedResults.Ok(new EndedSessionsResponse(await sessions.EndOthersAsync(viewer, SignIns.SessionOf(http.User), http.RequestAborted)));
 
-    private static async Task<IResult> ChangePasswordAsync(PasswordRequest body, CurrentViewer current, PasswordService passwords,
-        IStringLocalizer<Text> l, HttpContext http) =>
-        ApiResults.From(await passwords.ChangeAsync(await current.GetAsync(http.RequestAborted),
-            new PasswordChange(body.CurrentPassword, body.NewPassword), SignIns.SessionOf(http.User), http.RequestAborted), l, _ => Results.NoContent());
+    private static async Task<Results<NoContent, ApiProblem>> ChangePasswordAsync(PasswordRequest body, Viewer viewer, PasswordService passwords,
+        HttpContext http) =>
+        ApiResults.NoContent(await passwords.ChangeAsync(viewer, new PasswordChange(body.CurrentPassword, body.NewPassword),
+            SignIns.SessionOf(http.User), http.RequestAborted));
 
-    private static async Task<IResult> MeAsync(CurrentViewer current, ProfileService profiles, IStringLocalizer<Text> l, CancellationToken ct)
-    {
-        var viewer = await current.GetAsync(ct);
-        var profile = await profiles.GetAsync(viewer, ct);
-        if (!profile.Succeeded) return ApiResults.Problem(profile.Failure!.Value, l);
-        return Results.Ok(ToMe(profile.Value!, viewer));
-    }
+    private static async Task<Results<Ok<MeResponse>, ApiProblem>> MeAsync(Viewer viewer, ProfileService profiles, CancellationToken ct) =>
+        ApiResults.Ok(await profiles.GetAsync(viewer, ct), p => ToMe(p, viewer));
 
-    private static async Task<IResult> UpdateMeAsync(ProfileChange body, CurrentViewer current, ProfileService profiles, IStringLocalizer<Text> l, CancellationToken ct)
-    {
-        var viewer = await current.GetAsync(ct);
-        return ApiResults.From(await profiles.UpdateAsync(viewer, body, ct), l, p => Results.Ok(ToMe(p, viewer)));
-    }
+    private static async Task<Results<Ok<MeResponse>, ApiProblem>> UpdateMeAsync(ProfileChange body, Viewer viewer, ProfileService profiles,
+        CancellationToken ct) =>
+        ApiResults.Ok(await profiles.UpdateAsync(viewer, body, ct), p => ToMe(p, viewer));
 
-    private static MeResponse ToMe(Profile p, Core.Viewer viewer) => new(p.Id, p.FirstName, p.FullName, p.Email, p.PhoneNumber,
+    private static MeResponse ToMe(Profile p, Viewer viewer) => new(p.Id, p.FirstName, p.FullName, p.Email, p.PhoneNumber,
         p.Language, p.IsAdmin,
         viewer.Households.Select(h => new MeHousehold(h.HouseholdId, h.CommunityId, h.GroupId)).ToList(),
         viewer.Roles.GroupBy(r => r.CommunityId)

@@ -1,7 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mutua.Core;
-using Microsoft.Extensions.Localization;
 using Mutua.Core.Communities;
-using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Api;
 
@@ -16,55 +15,115 @@ public sealed record RoleRequest(Role Role);
 
 internal static class CommunitiesApi
 {
-    public static void Map(RouteGroupBuilder api)
+    private const int Forbidden = StatusCodes.Status403Forbidden;
+    private const int NotFound = StatusCodes.Status404NotFound;
+    private const int Conflict = StatusCodes.Status409Conflict;
+
+    public static RouteGroupBuilder MapCommunitiesApi(this RouteGroupBuilder app)
     {
-        api.MapGet("/communities", async (CurrentViewer v, CommunityService s, CancellationToken ct) =>
-            Results.Ok(await s.ListAsync(await v.GetAsync(ct), ct)))
+        var api = app.MapGroup("").WithTags("Communities");
+        api.MapGet("/communities", ListCommunitiesAsync)
             .WithSummary("The communities the signed-in person belongs to (all of them for an admin).");
-        api.MapPost("/communities", async (NewCommunity body, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.CreateAsync(await v.GetAsync(ct), body, ct), l, c => Results.Created($"/api/v1/communities/{c.Id}", c)))
-            .WithSummary("Create a community (admins).");
-        api.MapGet("/communities/{communityId:guid}", async (Guid communityId, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.GetAsync(await v.GetAsync(ct), communityId, ct), l))
-            .WithSummary("A community with its groups.");
+        api.MapPost("/communities", CreateCommunityAsync)
+            .WithSummary("Create a community (admins).")
+            .ProducesProblems(Forbidden, Conflict);
+        api.MapGet("/communities/{communityId:guid}", GetCommunityAsync)
+            .WithSummary("A community with its groups.")
+            .ProducesProblems(Forbidden, NotFound);
 
-        api.MapGet("/communities/{communityId:guid}/groups", async (Guid communityId, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.ListGroupsAsync(await v.GetAsync(ct), communityId, ct), l))
-            .WithSummary("The groups of a community.");
-        api.MapPost("/communities/{communityId:guid}/groups", async (Guid communityId, NameRequest body, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.CreateGroupAsync(await v.GetAsync(ct), communityId, body.Name, ct), l, g => Results.Created($"/api/v1/groups/{g.Id}", g)))
-            .WithSummary("Form a group (coordinators).");
-        api.MapGet("/groups/{groupId:guid}", async (Guid groupId, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.GetGroupAsync(await v.GetAsync(ct), groupId, ct), l))
-            .WithSummary("A group with its households and members' first names (members and coordinators of its community).");
-        api.MapPatch("/groups/{groupId:guid}", async (Guid groupId, NameRequest body, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.RenameGroupAsync(await v.GetAsync(ct), groupId, body.Name, ct), l))
-            .WithSummary("Rename a group (coordinators).");
+        api.MapGet("/communities/{communityId:guid}/groups", ListGroupsAsync)
+            .WithSummary("The groups of a community.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapPost("/communities/{communityId:guid}/groups", CreateGroupAsync)
+            .WithSummary("Form a group (coordinators).")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
+        api.MapGet("/groups/{groupId:guid}", GetGroupAsync)
+            .WithSummary("A group with its households and members' first names (members and coordinators of its community).")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapPatch("/groups/{groupId:guid}", RenameGroupAsync)
+            .WithSummary("Rename a group (coordinators).")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
 
-        api.MapGet("/communities/{communityId:guid}/households", async (Guid communityId, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.ListHouseholdsAsync(await v.GetAsync(ct), communityId, ct), l))
-            .WithSummary("The households of a community (its members and coordinators).");
-        api.MapPost("/communities/{communityId:guid}/households", async (Guid communityId, NewHouseholdRequest body, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.CreateHouseholdAsync(await v.GetAsync(ct), communityId, body.Name, body.GroupId, ct), l, h => Results.Created($"/api/v1/households/{h.Id}", h)))
-            .WithSummary("Record a household (coordinators); its people join it by invitation.");
-        api.MapGet("/households/{householdId:guid}", async (Guid householdId, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.GetHouseholdAsync(await v.GetAsync(ct), householdId, ct), l))
-            .WithSummary("A household (its own members and coordinators of its community).");
-        api.MapPatch("/households/{householdId:guid}", async (Guid householdId, HouseholdPatch body, CurrentViewer v, CommunityService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.UpdateHouseholdAsync(await v.GetAsync(ct), householdId, body.Name,
-                body.Ungroup == true || body.GroupId is not null, body.Ungroup == true ? null : body.GroupId, ct), l))
-            .WithSummary("Rename a household (its members) or move it to another group (coordinators).");
+        api.MapGet("/communities/{communityId:guid}/households", ListHouseholdsAsync)
+            .WithSummary("The households of a community (its members and coordinators).")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapPost("/communities/{communityId:guid}/households", CreateHouseholdAsync)
+            .WithSummary("Record a household (coordinators); its people join it by invitation.")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
+        api.MapGet("/households/{householdId:guid}", GetHouseholdAsync)
+            .WithSummary("A household (its own members and coordinators of its community).")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapPatch("/households/{householdId:guid}", UpdateHouseholdAsync)
+            .WithSummary("Rename a household (its members) or move it to another group (coordinators).")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
 
-        api.MapGet("/communities/{communityId:guid}/people", async (Guid communityId, CurrentViewer v, RoleService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.PeopleAsync(await v.GetAsync(ct), communityId, ct), l))
-            .WithSummary("People of a community with their roles (coordinators).");
-        api.MapPost("/communities/{communityId:guid}/people/{personId:guid}/roles", async (Guid communityId, Guid personId, RoleRequest body, CurrentViewer v, RoleService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.GrantAsync(await v.GetAsync(ct), communityId, personId, body.Role, ct), l))
-            .WithSummary("Give a role: coordinators give ambassador and supporter, admins also coordinator and sponsor.");
-        api.MapDelete("/communities/{communityId:guid}/people/{personId:guid}/roles/{role}", async (Guid communityId, Guid personId, string role, CurrentViewer v, RoleService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            Enum.TryParse<Role>(role, ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(role, out _)
-                ? ApiResults.From(await s.RevokeAsync(await v.GetAsync(ct), communityId, personId, r, ct), l)
-                : ApiResults.Problem(Mutua.Core.Failure.InvalidRole, l))
-            .WithSummary("Take a role back.");
+        api.MapGet("/communities/{communityId:guid}/people", ListPeopleAsync)
+            .WithSummary("People of a community with their roles (coordinators).")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapPost("/communities/{communityId:guid}/people/{personId:guid}/roles", GrantRoleAsync)
+            .WithSummary("Give a role: coordinators give ambassador and supporter, admins also coordinator and sponsor.")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
+        api.MapDelete("/communities/{communityId:guid}/people/{personId:guid}/roles/{role}", RevokeRoleAsync)
+            .WithSummary("Take a role back.")
+            .ProducesProblems(Forbidden, NotFound);
+        return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<CommunitySummary>>> ListCommunitiesAsync(Viewer viewer, CommunityService communities, CancellationToken ct) =>
+        TypedResults.Ok(await communities.ListAsync(viewer, ct));
+
+    private static async Task<Results<Created<CommunitySummary>, ApiProblem>> CreateCommunityAsync(NewCommunity body, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Created(await communities.CreateAsync(viewer, body, ct), c => $"/api/v1/communities/{c.Id}");
+
+    private static async Task<Results<Ok<CommunityDetail>, ApiProblem>> GetCommunityAsync(Guid communityId, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.GetAsync(viewer, communityId, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<GroupSummary>>, ApiProblem>> ListGroupsAsync(Guid communityId, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.ListGroupsAsync(viewer, communityId, ct));
+
+    private static async Task<Results<Created<GroupSummary>, ApiProblem>> CreateGroupAsync(Guid communityId, NameRequest body, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Created(await communities.CreateGroupAsync(viewer, communityId, body.Name, ct), g => $"/api/v1/groups/{g.Id}");
+
+    private static async Task<Results<Ok<GroupDetail>, ApiProblem>> GetGroupAsync(Guid groupId, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.GetGroupAsync(viewer, groupId, ct));
+
+    private static async Task<Results<Ok<GroupSummary>, ApiProblem>> RenameGroupAsync(Guid groupId, NameRequest body, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.RenameGroupAsync(viewer, groupId, body.Name, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<HouseholdSummary>>, ApiProblem>> ListHouseholdsAsync(Guid communityId, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.ListHouseholdsAsync(viewer, communityId, ct));
+
+    private static async Task<Results<Created<HouseholdSummary>, ApiProblem>> CreateHouseholdAsync(Guid communityId, NewHouseholdRequest body,
+        Viewer viewer, CommunityService communities, CancellationToken ct) =>
+        ApiResults.Created(await communities.CreateHouseholdAsync(viewer, communityId, body.Name, body.GroupId, ct), h => $"/api/v1/households/{h.Id}");
+
+    private static async Task<Results<Ok<HouseholdDetail>, ApiProblem>> GetHouseholdAsync(Guid householdId, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.GetHouseholdAsync(viewer, householdId, ct));
+
+    private static async Task<Results<Ok<HouseholdDetail>, ApiProblem>> UpdateHouseholdAsync(Guid householdId, HouseholdPatch body, Viewer viewer,
+        CommunityService communities, CancellationToken ct) =>
+        ApiResults.Ok(await communities.UpdateHouseholdAsync(viewer, householdId, body.Name,
+            body.Ungroup == true || body.GroupId is not null, body.Ungroup == true ? null : body.GroupId, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<PersonInCommunity>>, ApiProblem>> ListPeopleAsync(Guid communityId, Viewer viewer,
+        RoleService roles, CancellationToken ct) =>
+        ApiResults.Ok(await roles.PeopleAsync(viewer, communityId, ct));
+
+    private static async Task<Results<Ok<PersonInCommunity>, ApiProblem>> GrantRoleAsync(Guid communityId, Guid personId, RoleRequest body,
+        Viewer viewer, RoleService roles, CancellationToken ct) =>
+        ApiResults.Ok(await roles.GrantAsync(viewer, communityId, personId, body.Role, ct));
+
+    private static async Task<Results<Ok<PersonInCommunity>, ApiProblem>> RevokeRoleAsync(Guid communityId, Guid personId, string role,
+        Viewer viewer, RoleService roles, CancellationToken ct) =>
+        Enum.TryParse<Role>(role, ignoreCase: true, out var r) && Enum.IsDefined(r) && !int.TryParse(role, out _)
+            ? ApiResults.Ok(await roles.RevokeAsync(viewer, communityId, personId, r, ct))
+            : ApiResults.Problem(Failure.InvalidRole);
 }

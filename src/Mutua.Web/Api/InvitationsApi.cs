@@ -1,41 +1,73 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Mutua.Core;
 using Mutua.Core.Communities;
+using Mutua.Core.Projects;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Api;
 
 internal static class InvitationsApi
 {
-    public static void Map(RouteGroupBuilder api)
-    {
-        api.MapGet("/communities/{communityId:guid}/invitations", async (Guid communityId, CurrentViewer v, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.ListAsync(await v.GetAsync(ct), communityId, ct), l))
-            .WithSummary("Invitations of a community: all of them for coordinators, one's own for members.");
-        api.MapPost("/communities/{communityId:guid}/invitations", async (Guid communityId, NewInvitation body, CurrentViewer v, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.CreateAsync(await v.GetAsync(ct), communityId, body, ct), l, i => Results.Created($"/api/v1/invitations/{i.Code}", i)))
-            .WithSummary("Create an invitation code: into an existing household (householdId), a new household (groupId, newHouseholdName), or with another role.");
-        api.MapDelete("/invitations/{invitationId:guid}", async (Guid invitationId, CurrentViewer v, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.RevokeAsync(await v.GetAsync(ct), invitationId, ct), l))
-            .WithSummary("Withdraw an unused invitation (its maker or a coordinator).");
+    private const int Forbidden = StatusCodes.Status403Forbidden;
+    private const int NotFound = StatusCodes.Status404NotFound;
+    private const int Conflict = StatusCodes.Status409Conflict;
+    private const int Gone = StatusCodes.Status410Gone;
 
-        api.MapGet("/invitations/{code}", async (string code, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.PreviewAsync(code, ct), l))
+    public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder app)
+    {
+        var api = app.MapGroup("").WithTags("Invitations");
+        api.MapGet("/communities/{communityId:guid}/invitations", ListInvitationsAsync)
+            .WithSummary("Invitations of a community: all of them for coordinators, one's own for members.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapPost("/communities/{communityId:guid}/invitations", CreateInvitationAsync)
+            .WithSummary("Create an invitation code: into an existing household (householdId), a new household (groupId, newHouseholdName), or with another role.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapDelete("/invitations/{invitationId:guid}", RevokeInvitationAsync)
+            .WithSummary("Withdraw an unused invitation (its maker or a coordinator).")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
+
+        api.MapGet("/invitations/{code}", PreviewInvitationAsync)
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Where an invitation code leads, before joining.");
-        api.MapPost("/invitations/{code}/signup", async (string code, SignUp body, string? via, Guid? project, InvitationService s,
-                Mutua.Core.Projects.AmbassadorService ambassadors, IStringLocalizer<Text> l, CancellationToken ct) =>
-            {
-                var joined = await s.SignUpAsync(code, body, ct);
-                // An app that opened a public project through an ambassador's link passes it on, as the web pages do with their cookie.
-                if (joined.Succeeded && project is { } shared) await ambassadors.RecordSignUpAsync(shared, via, ct);
-                return ApiResults.From(joined, l, j => Results.Created("/api/v1/me", j));
-            })
+            .WithSummary("Where an invitation code leads, before joining.")
+            .ProducesProblems(Conflict, Gone);
+        api.MapPost("/invitations/{code}/signup", SignUpAsync)
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Create an account with an invitation code; then sign in with /auth/login. " +
-                "Came through an ambassador's share link (/p/{slug}?via={code})? Add ?via={code}&project={projectId} and the sign-up counts for them.");
-        api.MapPost("/invitations/{code}/redemption", async (string code, CurrentViewer v, InvitationService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            ApiResults.From(await s.RedeemAsync(await v.GetAsync(ct), code, ct), l))
+                "Came through an ambassador's share link (/p/{slug}?via={code})? Add ?via={code}&project={projectId} and the sign-up counts for them.")
+            .ProducesProblems(Conflict, Gone);
+        api.MapPost("/invitations/{code}/redemption", RedeemInvitationAsync)
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Join another community or household with a code, as the signed-in person.");
+            .WithSummary("Join another community or household with a code, as the signed-in person.")
+            .ProducesProblems(Conflict, Gone);
+        return app;
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<InvitationSummary>>, ApiProblem>> ListInvitationsAsync(Guid communityId, Viewer viewer,
+        InvitationService invitations, CancellationToken ct) =>
+        ApiResults.Ok(await invitations.ListAsync(viewer, communityId, ct));
+
+    private static async Task<Results<Created<InvitationSummary>, ApiProblem>> CreateInvitationAsync(Guid communityId, NewInvitation body,
+        Viewer viewer, InvitationService invitations, CancellationToken ct) =>
+        ApiResults.Created(await invitations.CreateAsync(viewer, communityId, body, ct), i => $"/api/v1/invitations/{i.Code}");
+
+    private static async Task<Results<Ok<InvitationSummary>, ApiProblem>> RevokeInvitationAsync(Guid invitationId, Viewer viewer,
+        InvitationService invitations, CancellationToken ct) =>
+        ApiResults.Ok(await invitations.RevokeAsync(viewer, invitationId, ct));
+
+    private static async Task<Results<Ok<InvitationPreview>, ApiProblem>> PreviewInvitationAsync(string code, InvitationService invitations,
+        CancellationToken ct) =>
+        ApiResults.Ok(await invitations.PreviewAsync(code, ct));
+
+    private static async Task<Results<Created<Joined>, ApiProblem>> SignUpAsync(string code, SignUp body, string? via, Guid? project,
+        InvitationService invitations, AmbassadorService ambassadors, CancellationToken ct)
+    {
+        var joined = await invitations.SignUpAsync(code, body, ct);
+        // An app that opened a public project through an ambassador's link passes it on, as the web pages do with their cookie.
+        if (joined.Succeeded && project is { } shared) await ambassadors.RecordSignUpAsync(shared, via, ct);
+        return ApiResults.Created(joined, _ => "/api/v1/me");
+    }
+
+    private static async Task<Results<Ok<Joined>, ApiProblem>> RedeemInvitationAsync(string code, Viewer viewer, InvitationService invitations,
+        CancellationToken ct) =>
+        ApiResults.Ok(await invitations.RedeemAsync(viewer, code, ct));
 }

@@ -1,45 +1,53 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mutua.Core;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Network;
-using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Api;
 
 internal static class NetworkApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder app)
     {
-        api.MapGet("/communities/{communityId:guid}/network", async (Guid communityId, string? from, string? to, string? format, string? table,
-            CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            {
-                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
-                if (format is not (null or "json") && !NetworkExport.Formats.Contains(format)) return ApiResults.Problem(Failure.InvalidFormat, l);
-                var result = await s.ForCommunityAsync(await v.GetAsync(ct), communityId, f, t, ct);
-                if (!result.Succeeded || format is null or "json") return ApiResults.From(result, l);
-                var file = NetworkExport.Write(result.Value!, format, links: table == "links");
-                return Results.File(file!.Content, file.ContentType, file.FileName);
-            })
+        var api = app.MapGroup("").WithTags("Network");
+        api.MapGet("/communities/{communityId:guid}/network", GetNetworkAsync)
             .WithSummary("Who helps whom in a community, from its check-ins: households with in/out-degree, reciprocity, betweenness, " +
                 "cluster and flags, links (confirmed or one-sided) and totals. Every household's id is a keyed pseudonym; its name and group only " +
                 "where it chose to share them with this viewer (its group or its community: see /households/{id}/sharing), never to sponsors " +
-                "or supporters; nothing when fewer than 5 households. format=json|csv|gexf|graphml; for csv, table=households|links.");
-
-        api.MapGet("/communities/{communityId:guid}/network/attention", async (Guid communityId, string? from, string? to,
-            CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            {
-                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
-                return ApiResults.From(await s.AttentionAsync(await v.GetAsync(ct), communityId, f, t, ct), l);
-            })
+                "or supporters; nothing when fewer than 5 households. format=json|csv|gexf|graphml; for csv, table=households|links.")
+            .ProducesFile("text/csv", "application/gexf+xml", "application/graphml+xml")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapGet("/communities/{communityId:guid}/network/attention", GetAttentionAsync)
             .WithSummary("Households nobody helped in the window (default: the last 12 months), for coordinators only: those that share " +
-                "their names with the coordinator are listed, the others counted in keptPrivate.");
-
-        api.MapGet("/households/{householdId:guid}/circle", async (Guid householdId, string? from, string? to,
-            CurrentViewer v, NetworkService s, IStringLocalizer<Text> l, CancellationToken ct) =>
-            {
-                if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread, l);
-                return ApiResults.From(await s.CircleAsync(await v.GetAsync(ct), householdId, f, t, ct), l);
-            })
-            .WithSummary("A household's circle: whom it helped and who helped it, month by month. Its own members and coordinators.");
+                "their names with the coordinator are listed, the others counted in keptPrivate.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapGet("/households/{householdId:guid}/circle", GetCircleAsync)
+            .WithSummary("A household's circle: whom it helped and who helped it, month by month. Its own members and coordinators.")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        return app;
     }
+
+    private static async Task<Results<Ok<HelpNetwork>, FileContentHttpResult, ApiProblem>> GetNetworkAsync(Guid communityId, string? from, string? to,
+        string? format, string? table, Viewer viewer, NetworkService network, CancellationToken ct)
+    {
+        if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread);
+        if (format is not (null or "json") && !NetworkExport.Formats.Contains(format)) return ApiResults.Problem(Failure.InvalidFormat);
+        var result = await network.ForCommunityAsync(viewer, communityId, f, t, ct);
+        if (!result.Succeeded) return ApiResults.Problem(result.Failure!.Value);
+        if (format is null or "json") return TypedResults.Ok(result.Value!);
+        var file = NetworkExport.Write(result.Value!, format, links: table == "links");
+        return TypedResults.File(file!.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Results<Ok<AttentionList>, ApiProblem>> GetAttentionAsync(Guid communityId, string? from, string? to,
+        Viewer viewer, NetworkService network, CancellationToken ct) =>
+        Month.ReadWindow(from, to, out var f, out var t) is { } unread
+            ? ApiResults.Problem(unread)
+            : ApiResults.Ok(await network.AttentionAsync(viewer, communityId, f, t, ct));
+
+    private static async Task<Results<Ok<HouseholdCircle>, ApiProblem>> GetCircleAsync(Guid householdId, string? from, string? to,
+        Viewer viewer, NetworkService network, CancellationToken ct) =>
+        Month.ReadWindow(from, to, out var f, out var t) is { } unread
+            ? ApiResults.Problem(unread)
+            : ApiResults.Ok(await network.CircleAsync(viewer, householdId, f, t, ct));
 }

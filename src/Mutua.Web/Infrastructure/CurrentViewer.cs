@@ -20,7 +20,8 @@ public sealed class CurrentViewer(IHttpContextAccessor http, MutuaDbContext db)
     /// <summary>The request's viewer; <see cref="Viewer.Anonymous"/> until it was loaded (e.g. before sign-in ran).</summary>
     public Viewer Value => viewer ?? Viewer.Anonymous;
 
-    public async Task<Viewer> GetAsync(CancellationToken ct = default)
+    /// <summary>Only <see cref="CurrentViewerExtensions.UseCurrentViewer"/> calls this: everyone else takes <see cref="Viewer"/>.</summary>
+    internal async Task<Viewer> LoadAsync(CancellationToken ct = default)
     {
         if (viewer is not null) return viewer;
         var context = http.HttpContext;
@@ -41,7 +42,7 @@ public static class CurrentViewerExtensions
     /// <summary>After authentication: load the viewer once (anonymous visitors cost nothing; signed-in ones were loaded with their session).</summary>
     public static IApplicationBuilder UseCurrentViewer(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        await context.RequestServices.GetRequiredService<CurrentViewer>().GetAsync(context.RequestAborted);
+        await context.RequestServices.GetRequiredService<CurrentViewer>().LoadAsync(context.RequestAborted);
         await next(context);
     });
 }

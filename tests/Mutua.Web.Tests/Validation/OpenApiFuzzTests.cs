@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,8 +13,8 @@ namespace Mutua.Web.Tests.Validation;
 /// Issue 11, "Bad input": every operation of /openapi/v1.json, walked with mutated bodies (wrong types,
 /// huge and negative numbers, empty, long and unicode strings, nulls, missing fields, bodies that are not
 /// objects or not JSON), ids (random, malformed, another community's) and query strings (months such as
-/// 0001-01 and 9999-99, huge page numbers), as a member and anonymously. Any 500, or an error under /api
-/// that is not a JSON document, fails the test. The seed is fixed and the count bounded, so a failure
+/// 0001-01 and 9999-99, huge page numbers), as a member and anonymously. Any 500, an error under /api
+/// that is not a JSON document, or a status the document does not list for the operation (issue 12) fails the test. The seed is fixed and the count bounded, so a failure
 /// repeats and the walk stays a few seconds.
 /// </summary>
 public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFactory>
@@ -72,6 +73,9 @@ public sealed class OpenApiFuzzTests(MutuaFactory app) : IClassFixture<MutuaFact
                         statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                         var problem = Check(request.RequestUri!, response, answer);
                         if (problem is not null) failures.Add($"{what} {Short(body)}: {problem}: {Short(answer)}");
+                        // Issue 12: the document lists every answer an operation gives.
+                        if (op.Spec["responses"]?[((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)] is null)
+                            failures.Add($"{what} {Short(body)}: answered {(int)response.StatusCode}, which /openapi/v1.json does not list for {op.Method} {op.Path}: {Short(answer)}");
                     }
                 }
             }
