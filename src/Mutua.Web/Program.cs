@@ -68,9 +68,10 @@ services.AddIdentityCore<Person>(AccountRules.Apply)
     .AddDefaultTokenProviders();
 // Closed by default: every page and endpoint needs a signed-in person unless it says [AllowAnonymous] (the public
 // pages, sign-in, health, the API document), so a new page is never open by being forgotten. A path that matches
-// no endpoint at all stays the plain 404 it always was: there is nothing behind it to close.
+// no endpoint at all stays the plain 404 it always was, and a known path asked with the wrong method the 405 (routing's
+// rejection endpoint is no RouteEndpoint): there is nothing behind either to close.
 services.AddAuthorizationBuilder().SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
-    .RequireAssertion(c => c.User.Identities.Any(i => i.IsAuthenticated) || c.Resource is HttpContext { } http && http.GetEndpoint() is null)
+    .RequireAssertion(c => c.User.Identities.Any(i => i.IsAuthenticated) || c.Resource is HttpContext { } http && http.GetEndpoint() is not RouteEndpoint)
     .Build());
 
 services.AddMutuaLocalization();

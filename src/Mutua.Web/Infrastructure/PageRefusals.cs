@@ -53,11 +53,23 @@ public static class PageRefusals
 
     /// <summary>
     /// A form Core refused: a failure of access ends the page (404, 403); any other becomes a translated error on
-    /// the form (under <paramref name="key"/>, "" for the summary) and the page is shown again.
+    /// the form (under <paramref name="key"/>, "" for the summary) and the page is shown again. With
+    /// <paramref name="onlyForbiddenEnds"/>, NotFound goes on the form too: for a form whose page loaded, where it
+    /// means a choice on the form (a group, an owner) is gone, not the page.
     /// </summary>
-    public static IActionResult Refuse(this PageModel page, Failure failure, string key = "")
+    public static IActionResult Refuse(this PageModel page, Failure failure, string key = "", bool onlyForbiddenEnds = false)
     {
-        if (failure.IsAccess()) return Deny(page, failure);
+        if (onlyForbiddenEnds ? failure == Failure.Forbidden : failure.IsAccess()) return Deny(page, failure);
+        return page.ShowOnForm(failure, key);
+    }
+
+    /// <summary>
+    /// A form's action refused on a page the person may see: every failure is a translated message on the form and
+    /// the page is shown again. Taking back a role twice (a double click, the back button) says why on the page,
+    /// rather than "page not found" for an action that worked.
+    /// </summary>
+    public static IActionResult ShowOnForm(this PageModel page, Failure failure, string key = "")
+    {
         page.AddError(failure, key);
         return page.Page();
     }

@@ -193,6 +193,30 @@ public sealed class SecurityBaselineTests(MutuaFactory app) : IClassFixture<Mutu
         if (refused.StatusCode == HttpStatusCode.Redirect) Assert.Contains("/Account/Denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/auth/login")]
+    [InlineData("PUT", "/api/v1/communities")]
+    [InlineData("POST", "/openapi/v1.json")]
+    public async Task A_known_path_asked_with_the_wrong_method_answers_405_also_to_a_visitor(string method, string path)
+    {
+        // Closed by default must not turn routing's 405 into "sign in first" (or a redirect to the sign-in page).
+        using var anonymous = app.NewClient(cookies: false);
+        using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Taking_back_a_role_that_is_no_longer_held_says_so_on_the_page()
+    {
+        // A double click or the back button: the second "take back" finds nothing, and the page says why instead of "not found".
+        var d = app.Demo;
+        var denise = await app.PagesAsync(DemoPeople.DeniseLogin);
+        using var again = await MutuaFactory.PostFormAsync(denise, $"/Communities/{d.Dudley}/People?handler=Revoke",
+            new() { ["personId"] = d.Keisha.ToString(), ["role"] = "Ambassador" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("We could not find that. It may have been removed.", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues) : null;

@@ -37,7 +37,7 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         var input = ToInput();
         if (!ModelState.IsValid) return Page();
         var result = await checkIns.SaveAsync(viewer, id, Month, input, ct);
-        if (!result.Succeeded) return this.Refuse(result.Failure!.Value);
+        if (!result.Succeeded) return this.ShowOnForm(result.Failure!.Value);
         return Redirect($"/Households/{id}/CheckIn/{Month}?saved=true");
     }
 

@@ -28,7 +28,7 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities) : P
         if (!CanManage) return this.Refusal(Failure.Forbidden);
         if (!ModelState.IsValid) return Page();
         var created = await communities.CreateGroupAsync(viewer, id, GroupName, ct);
-        if (!created.Succeeded) return this.Refuse(created.Failure!.Value, nameof(GroupName));
+        if (!created.Succeeded) return this.ShowOnForm(created.Failure!.Value, nameof(GroupName));
         return Redirect($"/Groups/{created.Value!.Id}");
     }
 
@@ -38,7 +38,7 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities) : P
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
         var moved = await communities.UpdateHouseholdAsync(viewer, householdId, null, true, groupId, ct);
-        if (!moved.Succeeded) return this.Refuse(moved.Failure!.Value);
+        if (!moved.Succeeded) return this.Refuse(moved.Failure!.Value, onlyForbiddenEnds: true);
         return Redirect($"/Communities/{id}#households");
     }
 

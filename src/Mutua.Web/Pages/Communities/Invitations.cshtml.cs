@@ -53,7 +53,7 @@ public sealed class InvitationsModel(Viewer viewer, CommunityService communities
             return Page();
         }
         var made = await invitations.CreateAsync(viewer, id, request, ct);
-        if (!made.Succeeded) return this.Refuse(made.Failure!.Value);
+        if (!made.Succeeded) return this.ShowOnForm(made.Failure!.Value);
         return Redirect($"/Communities/{id}/Invitations?created={made.Value!.Id}");
     }
 
@@ -62,7 +62,7 @@ public sealed class InvitationsModel(Viewer viewer, CommunityService communities
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
         var revoked = await invitations.RevokeAsync(viewer, invitationId, ct);
-        if (!revoked.Succeeded) return this.Refuse(revoked.Failure!.Value);
+        if (!revoked.Succeeded) return this.ShowOnForm(revoked.Failure!.Value);
         return Redirect($"/Communities/{id}/Invitations");
     }
 

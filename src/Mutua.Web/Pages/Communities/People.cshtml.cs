@@ -26,7 +26,7 @@ public sealed class PeopleModel(Viewer viewer, CommunityService communities, Rol
         var problem = await LoadAsync(id, ct);
         if (problem is not null) return problem;
         var result = await change(viewer);
-        if (!result.Succeeded) return this.Refuse(result.Failure!.Value);
+        if (!result.Succeeded) return this.ShowOnForm(result.Failure!.Value);
         return Redirect($"/Communities/{id}/People");
     }
 

@@ -36,7 +36,7 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities, Gro
         if (!CanManage) return this.Refusal(Failure.Forbidden);
         if (!ModelState.IsValid) return Page();
         var renamed = await communities.RenameGroupAsync(viewer, id, Name, ct);
-        if (!renamed.Succeeded) return this.Refuse(renamed.Failure!.Value, nameof(Name));
+        if (!renamed.Succeeded) return this.ShowOnForm(renamed.Failure!.Value, nameof(Name));
         return Redirect($"/Groups/{id}");
     }
 

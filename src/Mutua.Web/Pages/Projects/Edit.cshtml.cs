@@ -136,7 +136,7 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLoc
         if (!saved.Succeeded)
         {
             Pad();
-            return this.Refuse(saved.Failure!.Value);
+            return this.Refuse(saved.Failure!.Value, onlyForbiddenEnds: true);
         }
         if (photo is not null)
         {
