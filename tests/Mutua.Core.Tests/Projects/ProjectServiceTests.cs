@@ -148,6 +148,89 @@ public sealed class ProjectServiceTests : WorldTests
     }
 
     [Fact]
+    public async Task Two_supporters_sending_the_same_idempotency_key_each_get_their_own_pledge_and_never_see_the_others()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        var money = p.Needs[0].Id;
+        var bosco = (await Pledge(W.Bosco, p.Id, money, 20_000, key: "1")).Ok();
+        var jean = (await Pledge(W.Jean, p.Id, money, 35_000, key: "1")).Ok();
+
+        Assert.NotEqual(bosco.Id, jean.Id);
+        Assert.Equal((35_000L, "Jean", true), (jean.Amount, jean.SupporterFirstName, jean.Mine));
+        Assert.Equal((20_000L, "Bosco", true), (bosco.Amount, bosco.SupporterFirstName, bosco.Mine));
+        // Read back: two pledges stand, each its supporter's own.
+        var stored = await Host.Db(db => db.Pledges.AsNoTracking().Where(x => x.ProjectId == p.Id).OrderBy(x => x.Amount)
+            .Select(x => new { x.Id, x.PersonId, x.Amount }).ToListAsync());
+        Assert.Equal([(bosco.Id, W.Bosco.Id, 20_000L), (jean.Id, W.Jean.Id, 35_000L)], stored.Select(x => (x.Id, x.PersonId, x.Amount)));
+        var owner = (await Get(W.Amina, p.Id)).Ok();
+        Assert.Equal([(bosco.Id, "Bosco", 20_000L), (jean.Id, "Jean", 35_000L)],
+            owner.Pledges.OrderBy(x => x.Amount).Select(x => (x.Id, x.SupporterFirstName, x.Amount)));
+        Assert.Equal(55_000, owner.Needs[0].Pledged);
+        // Jean sees his pledge alone, none of Bosco's.
+        var jeans = (await Get(W.Jean, p.Id)).Ok().Pledges;
+        Assert.Equal(jean.Id, Assert.Single(jeans, x => x.Mine).Id);
+        Assert.DoesNotContain(jeans, x => x.Id == bosco.Id || x.SupporterFirstName == "Bosco" || x.Amount == 20_000);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_on_another_project_is_refused_and_changes_neither_project()
+    {
+        var a = (await Create(W.Amina, W.AminaHome, title: "Coop A")).Ok();
+        var b = (await Create(W.Jean, W.JeanHome, title: "Coop B")).Ok();
+        var first = (await Pledge(W.Bosco, a.Id, a.Needs[0].Id, 20_000, key: "1")).Ok();
+
+        (await Pledge(W.Bosco, b.Id, b.Needs[0].Id, 30_000, key: "1")).Fails(Failure.InvalidFormat);
+
+        Assert.Equal(0, await Host.Db(db => db.Pledges.CountAsync(x => x.ProjectId == b.Id)));
+        Assert.Empty((await Get(W.Jean, b.Id)).Ok().Pledges);
+        Assert.Equal(0, (await Get(W.Jean, b.Id)).Ok().Needs[0].Pledged);
+        var still = Assert.Single((await Get(W.Amina, a.Id)).Ok().Pledges);
+        Assert.Equal((first.Id, 20_000L, PledgeStatus.Pledged, a.Needs[0].Id), (still.Id, still.Amount, still.Status, still.NeedId));
+    }
+
+    [Fact]
+    public async Task Ranking_and_closest_to_goal_count_only_confirmed_money_not_pledges_still_waiting()
+    {
+        // A: 30,000 confirmed and 120,000 pledged but not confirmed (not withdrawn either). B: 60,000 confirmed.
+        var a = (await Create(W.Amina, W.AminaHome, title: "Coop A")).Ok();
+        var b = (await Create(W.Jean, W.JeanHome, title: "Coop B")).Ok();
+        var confirmedA = (await Pledge(W.Bosco, a.Id, a.Needs[0].Id, 30_000)).Ok();
+        (await Pledge(W.Jean, a.Id, a.Needs[0].Id, 120_000)).Ok();
+        var confirmedB = (await Pledge(W.Bosco, b.Id, b.Needs[0].Id, 60_000)).Ok();
+        (await Confirm(W.Amina, confirmedA.Id, "MoMo 1")).Ok();
+        (await Confirm(W.Jean, confirmedB.Id, "MoMo 2")).Ok();
+
+        var ranks = await Host.Db(db => db.Projects.AsNoTracking().ToDictionaryAsync(x => x.Id, x => (x.RankProgress, x.RankSupporters)));
+        Assert.Equal(((30_000 * 1000 / 150_000) / 3, 2), ranks[a.Id]); // 66 per mille; both supporters count
+        Assert.Equal(((60_000 * 1000 / 150_000) / 3, 1), ranks[b.Id]); // 133 per mille
+        var closest = (await Host.Run<ProjectSearch, ProjectList>(async s =>
+            await s.SearchAsync(await As(W.Bosco), new ProjectQuery(Sort: ProjectSort.ClosestToGoal)))).Items;
+        Assert.Equal(["Coop B", "Coop A"], closest.Select(c => c.Title));
+        Assert.Equal([(133, 60_000L), (66, 30_000L)], closest.Select(c => (c.ProgressPermille, c.MoneyConfirmed ?? -1)));
+    }
+
+    [Fact]
+    public async Task Only_a_sponsor_withdraws_a_verification_and_a_coordinator_a_member_the_owner_or_an_outsider_cannot()
+    {
+        var p = (await Create(W.Amina, W.AminaHome, isPublic: true)).Ok();
+        var sara = await As(W.Sara);
+        (await Host.Run<ProjectService, Outcome<ProjectView>>(s => s.VerifyAsync(sara, p.Id, "Visited the coop site on Tuesday."))).Ok();
+
+        foreach (var who in new[] { W.Claude, W.Bosco, W.Amina, W.Dora, W.Odongo })
+        {
+            var viewer = await As(who);
+            (await Host.Run<ProjectService, Outcome<ProjectView>>(s => s.WithdrawVerificationAsync(viewer, p.Id))).Fails(Failure.Forbidden);
+        }
+
+        var read = (await Get(W.Bosco, p.Id)).Ok().Verification;
+        Assert.NotNull(read);
+        Assert.Equal(("Sara", "Visited the coop site on Tuesday."), (read.ByFirstName, read.Note));
+        var stored = await Host.Db(db => db.Projects.AsNoTracking().SingleAsync(x => x.Id == p.Id));
+        Assert.Equal(W.Sara.Id, stored.VerifiedById);
+        Assert.DoesNotContain(await Host.Db(db => db.AuditEntries.Select(x => x.Action).ToListAsync()), x => x == AuditActions.ProjectVerificationWithdrawn);
+    }
+
+    [Fact]
     public async Task Search_finds_words_in_any_language_with_or_without_accents_and_filters()
     {
         var coop = (await Create(W.Amina, W.AminaHome, title: "Ubworozi bw'inkoko", story: "Amagi ku isoko.", isPublic: true)).Ok();
