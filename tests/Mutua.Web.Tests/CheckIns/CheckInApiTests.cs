@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Mutua.Core.CheckIns;
 using Mutua.Web.Tests.Infrastructure;
@@ -76,6 +77,28 @@ public sealed class CheckInApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
 
         var rows = await app.WithDbAsync(db => db.CheckIns.CountAsync(c => c.HouseholdId == app.Demo.JamalHousehold && c.Period == ThisMonth.Period));
         Assert.Equal(1, rows);
+    }
+
+    [Fact]
+    public async Task A_put_changing_only_what_is_shared_with_the_group_is_stored_and_read_back()
+    {
+        using var jamal = await app.ApiAsync(DemoPeople.JamalLogin);
+        var month = ThisMonth.ToString();
+        using (var put = await jamal.PutAsJsonAsync(Url(month), Body, Ct)) Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        foreach (var (sharing, parts) in new[]
+            { ("goals", SharedParts.Goals), ("none", SharedParts.None), ("goals, needsAndWants", SharedParts.Goals | SharedParts.NeedsAndWants) })
+        {
+            var body = JsonSerializer.SerializeToNode(Body)!;
+            body["sharedWithGroup"] = sharing;
+            using (var put = await jamal.PutAsJsonAsync(Url(month), body, Ct)) Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            // Read back with a GET and from the table, not the PUT's answer, which echoes the input even when nothing was stored.
+            using var get = await jamal.GetAsync(Url(month), Ct);
+            using var json = JsonDocument.Parse(await get.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(sharing, json.RootElement.GetProperty("sharedWithGroup").GetString());
+            Assert.Equal(parts, await app.WithDbAsync(db => db.CheckIns.AsNoTracking()
+                .Where(c => c.HouseholdId == app.Demo.JamalHousehold && c.Period == ThisMonth.Period).Select(c => c.SharedWithGroup).SingleAsync()));
+        }
     }
 
     [Theory]

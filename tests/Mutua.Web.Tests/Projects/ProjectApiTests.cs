@@ -83,6 +83,73 @@ public sealed class ProjectApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
         Assert.Equal("USD", moneyNeed.GetProperty("currency").GetString());
     }
 
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PledgeWithKeyAsync(HttpClient client, Guid project, Guid need, long amount, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{project}/pledges")
+        {
+            Content = JsonContent.Create(new { needId = need, amount }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Two_supporters_sending_the_same_idempotency_key_each_get_their_own_pledge_and_never_see_the_others()
+    {
+        using var keisha = await app.ApiAsync(DemoPeople.KeishaLogin);
+        var project = await PostProjectAsync(keisha, NewBody($"Braiding corner {Guid.NewGuid():N}"[..24]));
+        var id = project.GetProperty("id").GetGuid();
+        var money = project.GetProperty("needs")[0].GetProperty("id").GetGuid();
+        using var denise = await app.ApiAsync(DemoPeople.DeniseLogin);
+        using var jamal = await app.ApiAsync(DemoPeople.JamalLogin);
+
+        var (deniseStatus, deniseAnswer) = await PledgeWithKeyAsync(denise, id, money, 25_00, "1");
+        var (jamalStatus, jamalAnswer) = await PledgeWithKeyAsync(jamal, id, money, 40_00, "1");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (deniseStatus, jamalStatus));
+        var deniseId = deniseAnswer.GetProperty("id").GetGuid();
+        var jamalId = jamalAnswer.GetProperty("id").GetGuid();
+        Assert.NotEqual(deniseId, jamalId);
+        Assert.Equal(40_00, jamalAnswer.GetProperty("amount").GetInt64());
+        Assert.True(jamalAnswer.GetProperty("mine").GetBoolean());
+        Assert.DoesNotContain("Denise", jamalAnswer.GetRawText(), StringComparison.Ordinal);
+
+        // Read back: two pledges, each with its own supporter and amount.
+        var stored = await app.WithDbAsync(db => db.Pledges.AsNoTracking().Where(p => p.ProjectId == id).OrderBy(p => p.Amount)
+            .Select(p => new { p.Id, p.Amount }).ToListAsync());
+        Assert.Equal([(deniseId, 25_00L), (jamalId, 40_00L)], stored.Select(p => (p.Id, p.Amount)));
+        var owner = JsonDocument.Parse(await keisha.GetStringAsync($"/api/v1/projects/{id}", Ct)).RootElement;
+        Assert.Equal(65_00, owner.GetProperty("needs")[0].GetProperty("pledged").GetInt64());
+        Assert.Equal(2, owner.GetProperty("pledges").GetArrayLength());
+        var jamals = JsonDocument.Parse(await jamal.GetStringAsync($"/api/v1/projects/{id}", Ct)).RootElement.GetProperty("pledges");
+        Assert.Equal([jamalId], jamals.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(deniseId.ToString(), jamals.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_on_another_project_is_a_400_and_changes_neither_project()
+    {
+        using var keisha = await app.ApiAsync(DemoPeople.KeishaLogin);
+        var a = await PostProjectAsync(keisha, NewBody($"Braiding corner {Guid.NewGuid():N}"[..24]));
+        var b = await PostProjectAsync(keisha, NewBody($"Braiding corner {Guid.NewGuid():N}"[..24]));
+        var (aId, bId) = (a.GetProperty("id").GetGuid(), b.GetProperty("id").GetGuid());
+        using var denise = await app.ApiAsync(DemoPeople.DeniseLogin);
+        var key = $"reused-{Guid.NewGuid():N}";
+
+        var (firstStatus, first) = await PledgeWithKeyAsync(denise, aId, a.GetProperty("needs")[0].GetProperty("id").GetGuid(), 25_00, key);
+        var (againStatus, _) = await PledgeWithKeyAsync(denise, bId, b.GetProperty("needs")[0].GetProperty("id").GetGuid(), 30_00, key);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.BadRequest), (firstStatus, againStatus));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Pledges.CountAsync(p => p.ProjectId == bId)));
+        var onA = await app.WithDbAsync(db => db.Pledges.AsNoTracking().Where(p => p.ProjectId == aId).Select(p => new { p.Id, p.Amount, p.Status }).ToListAsync());
+        var only = Assert.Single(onA);
+        Assert.Equal((first.GetProperty("id").GetGuid(), 25_00L, PledgeStatus.Pledged), (only.Id, only.Amount, only.Status));
+        var bRead = JsonDocument.Parse(await keisha.GetStringAsync($"/api/v1/projects/{bId}", Ct)).RootElement;
+        Assert.Equal(0, bRead.GetProperty("needs")[0].GetProperty("pledged").GetInt64());
+    }
+
     [Fact]
     public async Task Bad_input_gets_a_clear_problem_in_the_callers_language_and_never_a_500()
     {

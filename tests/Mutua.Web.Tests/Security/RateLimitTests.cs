@@ -61,3 +61,39 @@ public sealed class RateLimitTests(RateLimitedFactory app) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
     }
 }
+
+/// <summary>
+/// The join page takes invitation codes from people without an account: posting codes to it is an attempt like a
+/// password. Its own factory, so the attempts of <see cref="RateLimitTests"/> (one client address for all) do not count here.
+/// </summary>
+public sealed class JoinRateLimitTests(RateLimitedFactory app) : IClassFixture<RateLimitedFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Invitation_codes_posted_to_the_join_form_beyond_the_limit_get_429_even_the_right_one()
+    {
+        using var client = app.NewClient();
+        // The form shows once a code is looked up (a look-up has its own, looser limit); its token is at hand for every attempt.
+        var token = await MutuaFactory.AntiforgeryTokenAsync(client, "/Join?code=BST4-NEWS");
+        Task<HttpResponseMessage> Post(string code) => client.PostAsync("/Join", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = code, ["FirstName"] = "Max", ["Login"] = "max@example.org", ["Password"] = "a long pass phrase",
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+        for (var i = 0; i < RateLimitedFactory.RateLimit; i++)
+        {
+            var code = $"ZZZZ-ZZ{"23456789AB"[i % 10]}Z";
+            using var guess = await Post(code);
+            Assert.True(guess.StatusCode == HttpStatusCode.OK, $"guess {i + 1} of {code}: {(int)guess.StatusCode}");
+        }
+        using var limited = await Post("BST4-NEWS");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(await limited.Content.ReadAsStringAsync(Ct)), "a 429 says why");
+        Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .CountAsync(db.Users, u => u.Email == "max@example.org")));
+
+        using var read = await client.GetAsync("/Join", Ct);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+}
