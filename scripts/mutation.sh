@@ -17,6 +17,8 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 CONCURRENCY="${MUTUA_MUTATION_CONCURRENCY:-2}"
+# vstest activates no mutant under xUnit v3 (every mutant "survives": money scored 0/63), so the default is mtp.
+RUNNER="${MUTUA_MUTATION_RUNNER:-mtp}"
 OUT="$ROOT/StrykerOutput"
 CORE="src/Mutua.Core"
 TESTS="tests/Mutua.Core.Tests"
@@ -105,12 +107,12 @@ for module in "${MODULES[@]}"; do
     dir="$OUT/$module"
     rm -rf "$dir"
     mkdir -p "$dir"
-    say "$module: ${args[*]} (concurrency $CONCURRENCY)"
+    say "$module: ${args[*]} (runner $RUNNER, concurrency $CONCURRENCY)"
     start=$SECONDS
     rc=0
     # Run from the test project: Stryker would take the root's Mutua.slnx for a solution run and mutate everything.
     (cd "$TESTS" && dotnet stryker --config-file "$ROOT/stryker-config.json" --project Mutua.Core.csproj \
-        --concurrency "$CONCURRENCY" --output "$dir" "${args[@]}") >"$dir/stryker.log" 2>&1 || rc=$?
+        --concurrency "$CONCURRENCY" --test-runner "$RUNNER" --output "$dir" "${args[@]}") >"$dir/stryker.log" 2>&1 || rc=$?
     took=$((SECONDS - start))
     report="$dir/reports/mutation-report.json"
     if [ "$rc" -ne 0 ] || [ ! -f "$report" ]; then
