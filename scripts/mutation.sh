@@ -132,6 +132,17 @@ for module in "${MODULES[@]}"; do
         pct="n/a"
     fi
     LINES+=("mutation: $module $killed/$total = $pct % killed (survived $survived, no coverage $nocov, timeout $timeout) in ${took} s")
+    # The mtp runner reuses a test host across mutants: a mutant in a static initializer that ran first stays in
+    # force, fails the same tests for every later mutant, and they all look killed (stryker-net#3742). Say so.
+    if command -v jq >/dev/null 2>&1 && [ "$killed" -ge 10 ]; then
+        top=$(jq '[.files[].mutants[] | select(.status == "Killed") | .killedBy // [] | unique[]] | group_by(.) | map(length) | max // 0' "$report")
+        if [ "$top" -ge $((killed * 9 / 10)) ]; then
+            LINES+=("mutation: $module SUSPECT: one test killed $top of the $killed killed mutants; a static mutant probably poisoned the test host, read docs/testing.md")
+        fi
+    fi
+    if [ "$killed" -eq 0 ] && [ "$total" -gt 0 ]; then
+        LINES+=("mutation: $module SUSPECT: nothing killed; the runner probably activated no mutant, read docs/testing.md")
+    fi
     say "${LINES[-1]}; report $dir/reports/mutation-report.html"
 done
 
