@@ -131,7 +131,9 @@ for module in "${MODULES[@]}"; do
     else
         pct="n/a"
     fi
-    LINES+=("mutation: $module $killed/$total = $pct % killed (survived $survived, no coverage $nocov, timeout $timeout) in ${took} s")
+    line="mutation: $module $killed/$total = $pct % killed (survived $survived, no coverage $nocov, timeout $timeout) in ${took} s"
+    say "$line; report $dir/reports/mutation-report.html"
+    LINES+=("$line")
     # The mtp runner reuses a test host across mutants: a mutant in a static initializer that ran first stays in
     # force, fails the same tests for every later mutant, and they all look killed (stryker-net#3742). Say so.
     if command -v jq >/dev/null 2>&1 && [ "$killed" -ge 10 ]; then
@@ -143,7 +145,6 @@ for module in "${MODULES[@]}"; do
     if [ "$killed" -eq 0 ] && [ "$total" -gt 0 ]; then
         LINES+=("mutation: $module SUSPECT: nothing killed; the runner probably activated no mutant, read docs/testing.md")
     fi
-    say "${LINES[-1]}; report $dir/reports/mutation-report.html"
 done
 
 for line in "${LINES[@]}"; do echo "$line"; done
