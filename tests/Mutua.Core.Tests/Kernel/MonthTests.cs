@@ -120,4 +120,40 @@ public sealed class MonthTests
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(MonthState.Closed, december.StateAt(clock.GetUtcNow(), "Africa/Kigali"));
     }
+
+    // Found by mutation testing (docs/testing.md): each of these survived a mutant.
+
+    [Fact]
+    public void A_window_of_one_month_is_allowed()
+    {
+        var march = new Month(2026, 3);
+        Assert.Equal((march, march), Month.Window(march, march, march, 12, 60));
+    }
+
+    [Fact]
+    public void When_both_ends_of_a_window_are_wrong_the_start_is_the_one_reported()
+    {
+        Assert.Equal(Mutua.Core.Failure.InvalidMonth, Month.ReadWindow("March", "1999-01", out _, out _));
+        Assert.Equal(Mutua.Core.Failure.MonthOutOfRange, Month.ReadWindow("1999-01", "March", out _, out _));
+    }
+
+    [Fact]
+    public void A_month_reads_as_its_name_and_year_and_short_on_a_chart_axis()
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        Assert.Equal("March 2026", new Month(2026, 3).ToString(culture));
+        Assert.Equal("Mar 26", new Month(2026, 3).ToShortString(culture));
+    }
+
+    [Fact]
+    public void At_most_and_at_least_hold_for_the_same_month_and_only_one_way_for_two()
+    {
+        Month march = new(2026, 3), april = new(2026, 4), alsoMarch = new(2026, 3);
+        Assert.True(march <= alsoMarch);
+        Assert.True(march >= alsoMarch);
+        Assert.True(march <= april);
+        Assert.False(april <= march);
+        Assert.True(april >= march);
+        Assert.False(march >= april);
+    }
 }
