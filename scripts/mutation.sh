@@ -35,7 +35,7 @@ files_of() {
         invitations) echo "Communities/InvitationService.cs Communities/InvitationCodes.cs" ;;
         disclosure)  echo "Disclosure.cs Insights/InsightsKernel.cs" ;;
         pledges)     echo "Projects/PledgeService.cs Projects/ProjectRanking.cs" ;;
-        insights)    echo "Insights/InsightsKernel.cs Insights/InsightsService.cs Insights/InsightsSnapshot.cs" ;;
+        insights)    echo "Insights/InsightsService.cs Insights/InsightsSnapshot.cs" ;;  # the kernel is in disclosure: not mutated twice
         network)     echo "Network/Betweenness.cs Network/Louvain.cs Network/HelpGraph.cs Network/HelpLinks.cs Network/NetworkMetrics.cs" ;;
         savings)     echo "Savings/*.cs" ;;  # the savings ledger and share-out, once they land
         *)           return 1 ;;

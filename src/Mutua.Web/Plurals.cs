@@ -1,3 +1,6 @@
+// Every category is named with no catch-all arm, so a new one stops the build (CS8509); CS8524 (a number
+// outside the enum) is silenced as in the *Names files.
+#pragma warning disable CS8524
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 
@@ -53,7 +56,12 @@ public static class Plurals
     }
 
     /// <summary>The resource name of one form: <c>{0} supporters|one</c>.</summary>
-    public static string FormKey(string key, PluralCategory category) => $"{key}{Separator}{category.ToString().ToLowerInvariant()}";
+    public static string FormKey(string key, PluralCategory category) => string.Concat(key, category switch
+    {
+        PluralCategory.One => "|one",
+        PluralCategory.Many => "|many",
+        PluralCategory.Other => "|other",
+    });
 
     /// <summary>The sentence for <paramref name="count"/> in the UI language; a form missing from the files falls back to other.</summary>
     public static LocalizedString Plural(this IStringLocalizer localizer, string key, long count, params object[] arguments)

@@ -120,14 +120,17 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCode
     var http = ctx.HttpContext;
     var l = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
     var status = http.Response.StatusCode;
-    var (title, error) = status switch
+    // 404 and 403 are Core's refusals and read as ApiResults writes them; the others have no Failure of their own.
+    IResult problem = status switch
     {
-        StatusCodes.Status404NotFound => (l.Message(Mutua.Core.Failure.NotFound), "not_found"),
-        StatusCodes.Status401Unauthorized => (l["Sign in with your phone number or e-mail."].Value, "unauthorized"),
-        StatusCodes.Status403Forbidden => (l.Message(Mutua.Core.Failure.Forbidden), "forbidden"),
-        _ => (l["We could not read that request. Check that every field has the right kind of value."].Value, "bad_request"),
+        StatusCodes.Status404NotFound => ApiResults.Problem(Failure.NotFound, l),
+        StatusCodes.Status403Forbidden => ApiResults.Problem(Failure.Forbidden, l),
+        StatusCodes.Status401Unauthorized => Results.Problem(title: l["Sign in with your phone number or e-mail."], statusCode: status,
+            extensions: new Dictionary<string, object?> { ["error"] = "unauthorized" }),
+        _ => Results.Problem(title: l["We could not read that request. Check that every field has the right kind of value."], statusCode: status,
+            extensions: new Dictionary<string, object?> { ["error"] = "bad_request" }),
     };
-    await Results.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["error"] = error }).ExecuteAsync(http);
+    await problem.ExecuteAsync(http);
 }));
 // Only over HTTPS (and never for localhost): tells browsers to come back over HTTPS only.
 app.UseHsts();

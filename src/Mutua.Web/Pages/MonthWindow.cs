@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Mutua.Core;
-using Mutua.Core.CheckIns;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages;
@@ -20,9 +19,9 @@ public static class MonthWindow
         if (Month.ReadWindow(from, to, out var readFrom, out var readTo) is { } unread) problem = l.Message(unread);
         else (f, t) = (readFrom, readTo);
         var result = await load(f, t, false);
-        if (!result.Succeeded && result.Failure is not (Failure.NotFound or Failure.Forbidden))
+        if (result.Failure is { } refused && !refused.IsAccess())
         {
-            problem = l.Message(result.Failure!.Value);
+            problem = l.Message(refused);
             result = await load(null, null, true);
         }
         return (result, problem);
