@@ -58,6 +58,17 @@ if [ ! -d /usr/lib/postgresql/15/bin ] && [ -z "$(find_pgbin)" ]; then
 fi
 PGBIN="$(find_pgbin || true)"
 
+# The tools the tests drive as an integrator would (an OpenAPI linter, a generated client, an HTML validator),
+# pinned in tests/tools/package-lock.json. Node 20.19 or later.
+if ! command -v npm >/dev/null 2>&1; then
+    say "installing Node.js and npm for the integrator tests"
+    apt_install nodejs npm || say "could not install npm; the integrator tests will fail"
+fi
+if command -v npm >/dev/null 2>&1 && ! (cd tests/tools && npm ls --silent >/dev/null 2>&1); then
+    say "installing the test tools (npm ci in tests/tools)"
+    (cd tests/tools && npm ci --no-audit --no-fund --silent >/dev/null) || say "npm ci failed; the integrator tests will fail"
+fi
+
 if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
     dotnet tool restore >/dev/null
 fi

@@ -29,7 +29,7 @@ MONTH="$(date -u -d '12 hours ago' +%Y-%m)"
 $BENCH load-count --db "$DB" --month "$MONTH" --reset true
 
 cd "$ROOT/src/Mutua.Web"
-env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" Mutua__Demo=false \
+env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" Mutua__PublicAddress="$URL" Mutua__Demo=false \
     ConnectionStrings__Mutua="Data Source=$DB" Mutua__RateLimits__SignInPerMinute=1000000 \
     Logging__LogLevel__Default=Warning \
     dotnet bin/Release/net10.0/Mutua.Web.dll >/tmp/mutua-load-web.log 2>&1 &

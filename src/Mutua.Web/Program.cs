@@ -16,6 +16,7 @@ var services = builder.Services;
 // Answers do not name the server software (issue 11, finding 9).
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
+services.AddPublicAddress(builder.Configuration, builder.Environment);
 services.AddMutuaDatabase(builder.Configuration, builder.Environment);
 services.AddMutuaCore();
 services.AddHostedService<InsightsPrecomputer>();
