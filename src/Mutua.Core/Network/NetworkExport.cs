@@ -5,7 +5,9 @@ using System.Xml;
 namespace Mutua.Core.Network;
 
 /// <summary>
-/// The network as files for Gephi-like tools: CSV (households or links), GEXF 1.3 and GraphML.
+/// The network as files for Gephi-like tools: CSV (households or links), GEXF 1.2draft and GraphML.
+/// GEXF is written as 1.2draft (namespace http://www.gexf.net/1.2draft), the version both Gephi and networkx read:
+/// networkx 2.8 finds no graph in a GEXF 1.3 file. docs/exports.md describes every column.
 /// Every household's id is its keyed pseudonym; names and groups appear only for the households
 /// whose names the network carries for this viewer (their consent, see NetworkService).
 /// </summary>
@@ -14,6 +16,9 @@ public static class NetworkExport
     public sealed record File(byte[] Content, string ContentType, string FileName);
 
     public static readonly string[] Formats = ["csv", "gexf", "graphml"];
+
+    /// <summary>The CSV's tables (<c>table=</c>): households (the default) or links.</summary>
+    public static readonly string[] Tables = ["households", "links"];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -92,15 +97,20 @@ public static class NetworkExport
 
     private static XmlWriter Xml(Stream stream) => XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
 
+    /// <summary>The GEXF namespace the files use: 1.2draft, which networkx (2.x, 3.x) and Gephi (0.8 on) read.</summary>
+    public const string GexfNamespace = "http://www.gexf.net/1.2draft";
+
     private static byte[] Gexf(HelpNetwork n)
     {
+        const string ns = GexfNamespace;
         using var stream = new MemoryStream();
         using (var x = Xml(stream))
         {
-            const string ns = "http://gexf.net/1.3";
             x.WriteStartDocument();
             x.WriteStartElement("gexf", ns);
-            x.WriteAttributeString("version", "1.3");
+            x.WriteAttributeString("version", "1.2");
+            x.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
+            x.WriteAttributeString("schemaLocation", "http://www.w3.org/2001/XMLSchema-instance", GexfNamespace + " " + GexfNamespace + "/gexf.xsd");
             x.WriteStartElement("meta", ns);
             x.WriteElementString("creator", ns, "Mutua");
             x.WriteElementString("description", ns, $"{(n.ShowsNames ? n.CommunityName : "Community")}: who helped whom, {n.From} to {n.To}");
