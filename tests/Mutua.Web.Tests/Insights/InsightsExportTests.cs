@@ -175,6 +175,63 @@ public sealed class InsightsExportTests(MutuaFactory app) : IClassFixture<MutuaF
         Assert.Equal("not_published", row[^1]);
     }
 
+    [Fact]
+    public async Task Every_cell_of_the_demos_months_in_every_group_is_the_jsons_value_or_empty()
+    {
+        using var client = await app.ApiAsync(DemoPeople.DeniseLogin, "fr");
+        var groups = await app.WithDbAsync(db => db.Groups.Where(g => g.CommunityId == app.Demo.Dudley).Select(g => g.Id).ToListAsync());
+        var now = DateTime.UtcNow;
+        var (from, to) = ($"{now.Year - 1:D4}-{now.Month:D2}", $"{now.Year:D4}-{now.Month:D2}");
+        var reasons = new HashSet<string>();
+        var shown = 0;
+        foreach (var group in groups.Select(g => $"&groupId={g}").Prepend(""))
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/communities/{app.Demo.Dudley}/insights?from={from}&to={to}{group}", Ct));
+            var months = json.RootElement.GetProperty("months").EnumerateArray().ToList();
+            var text = await client.GetStringAsync($"/api/v1/communities/{app.Demo.Dudley}/insights?from={from}&to={to}{group}&format=csv&headers=keys", Ct);
+            var rows = Lines(text.TrimStart('\uFEFF')).Skip(1).ToList();
+            Assert.Equal(months.Count, rows.Count);
+            foreach (var (month, row) in months.Zip(rows))
+            {
+                var empty = new List<string>();
+                for (var i = 0; i < Numbers.Length; i++)
+                {
+                    var value = Numbers[i].Json(month).GetProperty("value");
+                    var cell = row[i + 2];
+                    if (value.ValueKind == JsonValueKind.Null)
+                    {
+                        Assert.True(cell.Length == 0, $"{row[0]} {Numbers[i].Key}: suppressed in the JSON, {cell} in the CSV");
+                        empty.Add(Numbers[i].Key);
+                        continue;
+                    }
+                    shown++;
+                    var expected = Numbers[i].Money ? value.GetInt64() / 100m : value.GetInt64();
+                    Assert.Equal(expected, decimal.Parse(cell, CultureInfo.InvariantCulture));
+                }
+                Assert.Equal(string.Join(' ', empty), row[^2]);
+                var published = month.GetProperty("published").GetBoolean();
+                Assert.Equal(empty.Count == 0 ? "" : published ? "too_few" : "not_published", row[^1]);
+                reasons.Add(row[^1]);
+            }
+        }
+        Assert.True(shown > 0);
+        Assert.Contains("not_published", reasons);
+        Assert.Contains("too_few", reasons);
+    }
+
+    [Fact]
+    public async Task The_insights_page_downloads_the_same_files_with_stable_keys_on_request()
+    {
+        var page = await app.PagesAsync(DemoPeople.DeniseLogin);
+        var path = $"/Communities/{app.Demo.Dudley}/Insights?from={Month}&to={Month}";
+        var keyed = (await page.GetStringAsync(path + "&handler=Csv&headers=keys", Ct)).TrimStart('\uFEFF');
+        Assert.Equal(Keys, Lines(keyed)[0]);
+        Assert.Equal(Lines(await CsvAsync("en", "&headers=keys"))[1], Lines(keyed)[1]);
+        using var bad = await page.GetAsync(path + "&handler=Xlsx&headers=xyz", Ct);
+        Assert.Equal("text/html", bad.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("headers is labels or keys", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("&format=csv&headers=xyz")]
     [InlineData("&format=xlsx&headers=KEYS")]

@@ -66,6 +66,15 @@ public sealed class NetworkReaderTests(MutuaFactory app) : IClassFixture<MutuaFa
         Assert.Equal("invalid_export_option", problem.RootElement.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task The_network_page_says_so_for_an_unknown_table_instead_of_sending_a_file()
+    {
+        var page = await app.PagesAsync(DemoPeople.DeniseLogin);
+        using var response = await page.GetAsync($"/Communities/{app.Demo.Dudley}/Network?handler=Export&format=csv&table=xyz", Ct);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("table is households or links", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("?format=csv&table=households")]
     [InlineData("?format=csv&table=links")]
