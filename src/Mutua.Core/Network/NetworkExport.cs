@@ -25,7 +25,8 @@ public static class NetworkExport
     private static readonly string[] NodeColumns =
         ["id", "label", "group", "in_degree", "out_degree", "reciprocity", "betweenness", "cluster", "isolated", "only_receives", "only_gives", "bridge"];
 
-    private static readonly string[] LinkColumns = ["source", "target", "months", "confirmed", "reported_by", "value"];
+    // The value of the help is in minor units of the community's currency, as in the JSON; the currency is a column.
+    private static readonly string[] LinkColumns = ["source", "target", "months", "confirmed", "reported_by", "value_minor_units", "currency"];
 
     /// <summary>The file in the format asked for, or null for an unknown format. For CSV, <paramref name="links"/> picks the links table.</summary>
     public static File? Write(HelpNetwork network, string format, bool links = false)
@@ -52,7 +53,7 @@ public static class NetworkExport
 
     private static object?[] LinkValues(HelpNetwork n, NetworkLink l) =>
         [n.Households[l.Giver].Id, n.Households[l.Receiver].Id, l.Months, l.Confirmed,
-            l.Confirmed ? "both" : l.ReportedByGiver ? "giver" : "receiver", l.Value];
+            l.Confirmed ? "both" : l.ReportedByGiver ? "giver" : "receiver", l.Value, n.Currency];
 
     private static string HouseholdsCsv(HelpNetwork n)
     {
@@ -119,7 +120,7 @@ public static class NetworkExport
             x.WriteAttributeString("defaultedgetype", "directed");
             x.WriteAttributeString("mode", "static");
             Attributes(x, ns, "node", NodeColumns.Skip(2).ToArray(), ["string", "integer", "integer", "double", "double", "integer", "boolean", "boolean", "boolean", "boolean"]);
-            Attributes(x, ns, "edge", ["months", "confirmed", "reported_by", "value"], ["integer", "boolean", "string", "long"]);
+            Attributes(x, ns, "edge", LinkColumns.Skip(2).ToArray(), ["integer", "boolean", "string", "long", "string"]);
             x.WriteStartElement("nodes", ns);
             foreach (var h in n.Households)
             {
@@ -191,8 +192,8 @@ public static class NetworkExport
             var nodeKeys = NodeColumns.Skip(1).ToArray();
             string[] nodeTypes = ["string", "string", "int", "int", "double", "double", "int", "boolean", "boolean", "boolean", "boolean"];
             for (var i = 0; i < nodeKeys.Length; i++) Key(x, ns, "n" + i.ToString(Inv), "node", nodeKeys[i], nodeTypes[i]);
-            string[] linkKeys = ["months", "confirmed", "reported_by", "value"];
-            string[] linkTypes = ["int", "boolean", "string", "long"];
+            var linkKeys = LinkColumns.Skip(2).ToArray();
+            string[] linkTypes = ["int", "boolean", "string", "long", "string"];
             for (var i = 0; i < linkKeys.Length; i++) Key(x, ns, "e" + i.ToString(Inv), "edge", linkKeys[i], linkTypes[i]);
             Key(x, ns, "weight", "edge", "weight", "double");
             x.WriteStartElement("graph", ns);

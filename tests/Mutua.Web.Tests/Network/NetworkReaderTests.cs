@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Mutua.Web.Tests.Infrastructure;
 
 namespace Mutua.Web.Tests.Network;
@@ -8,9 +9,21 @@ namespace Mutua.Web.Tests.Network;
 /// The help map's files as researchers open them: Debian's networkx (2.8) reads the GEXF and the GraphML the API
 /// serves, and finds the households and links the API's JSON has (issue 19).
 /// </summary>
-public sealed class NetworkReaderTests(MutuaFactory app) : IClassFixture<MutuaFactory>
+public sealed class NetworkReaderTests(MutuaFactory app) : IClassFixture<MutuaFactory>, IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The demo reports no value with its help: three of Dudley's exchanges between households get $25.00 each.</summary>
+    public async ValueTask InitializeAsync() => await app.WithDbAsync(async db =>
+    {
+        var dudley = db.CheckIns.Where(c => c.CommunityId == app.Demo.Dudley).Select(c => c.Id);
+        if (await db.HelpExchanges.AnyAsync(h => dudley.Contains(h.CheckInId) && h.Value != null)) return 0;
+        var some = await db.HelpExchanges.Where(h => dudley.Contains(h.CheckInId) && h.OtherHouseholdId != null).OrderBy(h => h.Id).Take(3).ToListAsync();
+        foreach (var h in some) h.Value = 2_500;
+        return await db.SaveChangesAsync();
+    });
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string Path(string query = "") => $"/api/v1/communities/{app.Demo.Dudley}/network{query}";
 
@@ -25,6 +38,7 @@ public sealed class NetworkReaderTests(MutuaFactory app) : IClassFixture<MutuaFa
         var links = json.RootElement.GetProperty("links").EnumerateArray().ToList();
         var inDegree = json.RootElement.GetProperty("households").EnumerateArray().Sum(h => h.GetProperty("metrics").GetProperty("inDegree").GetInt32());
         var months = links.Sum(l => l.GetProperty("months").GetInt32());
+        var values = links.Sum(l => l.GetProperty("value").ValueKind == JsonValueKind.Null ? 0 : l.GetProperty("value").GetInt64());
         Assert.NotEmpty(links);
 
         var gexf = await client.GetByteArrayAsync(Path("?format=gexf"), Ct);
@@ -41,7 +55,24 @@ public sealed class NetworkReaderTests(MutuaFactory app) : IClassFixture<MutuaFa
             Assert.Equal(ids, graph.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToList());
             Assert.Equal(inDegree, graph.GetProperty("in_degree").GetInt32());
             Assert.Equal(months, graph.GetProperty("months").GetInt32());
+            Assert.Equal(values, graph.GetProperty("value_minor_units").GetInt64());
+            Assert.Equal(["USD"], graph.GetProperty("currencies").EnumerateArray().Select(c => c.GetString()));
         }
+    }
+
+    [Fact]
+    public async Task The_links_csv_says_its_values_are_minor_units_of_the_communitys_currency()
+    {
+        using var client = await app.ApiAsync(DemoPeople.DeniseLogin);
+        using var json = JsonDocument.Parse(await client.GetStringAsync(Path(), Ct));
+        var values = json.RootElement.GetProperty("links").EnumerateArray()
+            .Sum(l => l.GetProperty("value").ValueKind == JsonValueKind.Null ? 0 : l.GetProperty("value").GetInt64());
+        Assert.True(values > 0);
+        var lines = (await client.GetStringAsync(Path("?format=csv&table=links"), Ct)).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["source", "target", "months", "confirmed", "reported_by", "value_minor_units", "currency"], lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.Equal("USD", l[6]));
+        Assert.Equal(values, lines.Skip(1).Sum(l => l[5].Length == 0 ? 0 : long.Parse(l[5], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

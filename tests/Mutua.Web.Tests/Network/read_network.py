@@ -17,6 +17,8 @@ def describe(graph):
         "ids": sorted(str(n) for n in graph.nodes),
         "in_degree": sum(int(d.get("in_degree", 0)) for _, d in graph.nodes(data=True)),
         "months": sum(int(d.get("months", 0)) for _, _, d in graph.edges(data=True)),
+        "value_minor_units": sum(int(d.get("value_minor_units", 0)) for _, _, d in graph.edges(data=True)),
+        "currencies": sorted({str(d.get("currency")) for _, _, d in graph.edges(data=True)}),
     }
 
 
