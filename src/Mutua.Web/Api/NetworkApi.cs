@@ -15,7 +15,8 @@ internal static class NetworkApi
                 "cluster and flags, links (confirmed or one-sided) and totals. Every household's id is a keyed pseudonym; its name and group only " +
                 "where it chose to share them with this viewer (its group or its community: see /households/{id}/sharing), never to sponsors " +
                 "or supporters; nothing when fewer than 5 households. format=json|csv|gexf|graphml " +
-                "(GEXF 1.2draft, read by Gephi and networkx); for csv, table=households|links (another table is a 400 invalid_export_option). " +
+                "(GEXF 1.2draft, read by Gephi and networkx); for csv, table=households|links (another table is a 400 invalid_export_option); a link's value is in minor units of " +
+                "the currency, as in the JSON. " +
                 "Columns: docs/exports.md.")
             .ProducesFile("text/csv", "application/gexf+xml", "application/graphml+xml")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
