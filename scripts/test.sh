@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test tier, on a fresh Debian machine or a warm one:
-#   installs what the tests need when it is missing (Debian's chromium, PostgreSQL),
+#   installs what the tests need when it is missing (Debian's chromium, PostgreSQL, python3-networkx, python3-openpyxl),
 #   starts a throwaway PostgreSQL cluster on a free port (stopped on exit),
 #   builds once, runs Core, Web on SQLite, Web on PostgreSQL and Browser tests,
 #   and ends with one line: "tests: N passed, N failed" (", N skipped" when any were).
@@ -46,6 +46,13 @@ apt_install() {
 if [ ! -x /usr/bin/chromium ]; then
     say "installing chromium for the browser tests"
     apt_install chromium || say "could not install chromium; the browser tests will fail"
+fi
+
+# The export tests read the help map's GEXF and GraphML with networkx and the insights workbook with openpyxl,
+# Debian's own, under /usr/bin/python3 (not a pyenv or virtual environment's python3 on PATH).
+if ! /usr/bin/python3 -c 'import networkx, openpyxl' >/dev/null 2>&1; then
+    say "installing python3-networkx and python3-openpyxl for the export tests"
+    apt_install python3-networkx python3-openpyxl || say "could not install python3-networkx and python3-openpyxl; the export tests will fail"
 fi
 
 find_pgbin() {

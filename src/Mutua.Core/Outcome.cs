@@ -57,6 +57,8 @@ public enum Failure
     WrongPassword,
     LockedOut,
     LastAdmin,
+    /// <summary>An export's option other than its format (a network CSV's table, an insights file's headers) is not one it knows.</summary>
+    InvalidExportOption,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

@@ -5,7 +5,9 @@ using System.Xml;
 namespace Mutua.Core.Network;
 
 /// <summary>
-/// The network as files for Gephi-like tools: CSV (households or links), GEXF 1.3 and GraphML.
+/// The network as files for Gephi-like tools: CSV (households or links), GEXF 1.2draft and GraphML.
+/// GEXF is written as 1.2draft (namespace http://www.gexf.net/1.2draft), the version both Gephi and networkx read:
+/// networkx 2.8 finds no graph in a GEXF 1.3 file. docs/exports.md describes every column.
 /// Every household's id is its keyed pseudonym; names and groups appear only for the households
 /// whose names the network carries for this viewer (their consent, see NetworkService).
 /// </summary>
@@ -15,12 +17,16 @@ public static class NetworkExport
 
     public static readonly string[] Formats = ["csv", "gexf", "graphml"];
 
+    /// <summary>The CSV's tables (<c>table=</c>): households (the default) or links.</summary>
+    public static readonly string[] Tables = ["households", "links"];
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private static readonly string[] NodeColumns =
         ["id", "label", "group", "in_degree", "out_degree", "reciprocity", "betweenness", "cluster", "isolated", "only_receives", "only_gives", "bridge"];
 
-    private static readonly string[] LinkColumns = ["source", "target", "months", "confirmed", "reported_by", "value"];
+    // The value of the help is in minor units of the community's currency, as in the JSON; the currency is a column.
+    private static readonly string[] LinkColumns = ["source", "target", "months", "confirmed", "reported_by", "value_minor_units", "currency"];
 
     /// <summary>The file in the format asked for, or null for an unknown format. For CSV, <paramref name="links"/> picks the links table.</summary>
     public static File? Write(HelpNetwork network, string format, bool links = false)
@@ -47,7 +53,7 @@ public static class NetworkExport
 
     private static object?[] LinkValues(HelpNetwork n, NetworkLink l) =>
         [n.Households[l.Giver].Id, n.Households[l.Receiver].Id, l.Months, l.Confirmed,
-            l.Confirmed ? "both" : l.ReportedByGiver ? "giver" : "receiver", l.Value];
+            l.Confirmed ? "both" : l.ReportedByGiver ? "giver" : "receiver", l.Value, n.Currency];
 
     private static string HouseholdsCsv(HelpNetwork n)
     {
@@ -92,15 +98,20 @@ public static class NetworkExport
 
     private static XmlWriter Xml(Stream stream) => XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) });
 
+    /// <summary>The GEXF namespace the files use: 1.2draft, which networkx (2.x, 3.x) and Gephi (0.8 on) read.</summary>
+    public const string GexfNamespace = "http://www.gexf.net/1.2draft";
+
     private static byte[] Gexf(HelpNetwork n)
     {
+        const string ns = GexfNamespace;
         using var stream = new MemoryStream();
         using (var x = Xml(stream))
         {
-            const string ns = "http://gexf.net/1.3";
             x.WriteStartDocument();
             x.WriteStartElement("gexf", ns);
-            x.WriteAttributeString("version", "1.3");
+            x.WriteAttributeString("version", "1.2");
+            x.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
+            x.WriteAttributeString("schemaLocation", "http://www.w3.org/2001/XMLSchema-instance", GexfNamespace + " " + GexfNamespace + "/gexf.xsd");
             x.WriteStartElement("meta", ns);
             x.WriteElementString("creator", ns, "Mutua");
             x.WriteElementString("description", ns, $"{(n.ShowsNames ? n.CommunityName : "Community")}: who helped whom, {n.From} to {n.To}");
@@ -109,7 +120,7 @@ public static class NetworkExport
             x.WriteAttributeString("defaultedgetype", "directed");
             x.WriteAttributeString("mode", "static");
             Attributes(x, ns, "node", NodeColumns.Skip(2).ToArray(), ["string", "integer", "integer", "double", "double", "integer", "boolean", "boolean", "boolean", "boolean"]);
-            Attributes(x, ns, "edge", ["months", "confirmed", "reported_by", "value"], ["integer", "boolean", "string", "long"]);
+            Attributes(x, ns, "edge", LinkColumns.Skip(2).ToArray(), ["integer", "boolean", "string", "long", "string"]);
             x.WriteStartElement("nodes", ns);
             foreach (var h in n.Households)
             {
@@ -181,8 +192,8 @@ public static class NetworkExport
             var nodeKeys = NodeColumns.Skip(1).ToArray();
             string[] nodeTypes = ["string", "string", "int", "int", "double", "double", "int", "boolean", "boolean", "boolean", "boolean"];
             for (var i = 0; i < nodeKeys.Length; i++) Key(x, ns, "n" + i.ToString(Inv), "node", nodeKeys[i], nodeTypes[i]);
-            string[] linkKeys = ["months", "confirmed", "reported_by", "value"];
-            string[] linkTypes = ["int", "boolean", "string", "long"];
+            var linkKeys = LinkColumns.Skip(2).ToArray();
+            string[] linkTypes = ["int", "boolean", "string", "long", "string"];
             for (var i = 0; i < linkKeys.Length; i++) Key(x, ns, "e" + i.ToString(Inv), "edge", linkKeys[i], linkTypes[i]);
             Key(x, ns, "weight", "edge", "weight", "double");
             x.WriteStartElement("graph", ns);

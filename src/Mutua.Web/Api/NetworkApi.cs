@@ -14,7 +14,10 @@ internal static class NetworkApi
             .WithSummary("Who helps whom in a community, from its check-ins: households with in/out-degree, reciprocity, betweenness, " +
                 "cluster and flags, links (confirmed or one-sided) and totals. Every household's id is a keyed pseudonym; its name and group only " +
                 "where it chose to share them with this viewer (its group or its community: see /households/{id}/sharing), never to sponsors " +
-                "or supporters; nothing when fewer than 5 households. format=json|csv|gexf|graphml; for csv, table=households|links.")
+                "or supporters; nothing when fewer than 5 households. format=json|csv|gexf|graphml " +
+                "(GEXF 1.2draft, read by Gephi and networkx); for csv, table=households|links (another table is a 400 invalid_export_option); a link's value is in minor units of " +
+                "the currency, as in the JSON. " +
+                "Columns: docs/exports.md.")
             .ProducesFile("text/csv", "application/gexf+xml", "application/graphml+xml")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         api.MapGet("/communities/{communityId:guid}/network/attention", GetAttentionAsync)
@@ -32,6 +35,7 @@ internal static class NetworkApi
     {
         if (Month.ReadWindow(from, to, out var f, out var t) is { } unread) return ApiResults.Problem(unread);
         if (format is not (null or "json") && !NetworkExport.Formats.Contains(format)) return ApiResults.Problem(Failure.InvalidFormat);
+        if (table is not null && !NetworkExport.Tables.Contains(table)) return ApiResults.Problem(Failure.InvalidExportOption);
         var result = await network.ForCommunityAsync(viewer, communityId, f, t, ct);
         if (!result.Succeeded) return ApiResults.Problem(result.Failure!.Value);
         if (format is null or "json") return TypedResults.Ok(result.Value!);

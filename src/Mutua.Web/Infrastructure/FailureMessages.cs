@@ -63,6 +63,7 @@ public static class FailureMessages
         Failure.WrongPassword => l["That password is not right."],
         Failure.LockedOut => l["Too many wrong passwords. Your account is locked for a few minutes."],
         Failure.LastAdmin => l["You are the only admin of this installation. Create another admin before you close your account."],
+        Failure.InvalidExportOption => l["Please check the export's options: table is households or links, and headers is labels or keys."],
     };
 
     public static int StatusCode(this Failure failure) => failure switch

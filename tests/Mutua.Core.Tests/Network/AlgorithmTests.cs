@@ -224,7 +224,7 @@ public sealed class AlgorithmTests
         foreach (var network in new[] { anonymous, withNames })
         {
             var gexf = XDocument.Parse(System.Text.Encoding.UTF8.GetString(NetworkExport.Write(network, "gexf")!.Content));
-            XNamespace g = "http://gexf.net/1.3";
+            XNamespace g = "http://www.gexf.net/1.2draft";
             Assert.Equal(5, gexf.Descendants(g + "node").Count());
             Assert.Equal(5, gexf.Descendants(g + "edge").Count());
             var graphml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(NetworkExport.Write(network, "graphml")!.Content));

@@ -93,8 +93,9 @@ public sealed class InsightsApiTests(MutuaFactory app) : IClassFixture<MutuaFact
         Assert.Equal(10, cm.GetProperty("needs")[(int)NeedCategory.Food].GetProperty("value").GetInt64());
     }
 
+    // Issue 19: a held-back cell is empty, not "too few to show" in the reader's language; the row says which and why.
     [Fact]
-    public async Task Csv_has_translated_columns_and_too_few_to_show_in_spanish()
+    public async Task Csv_has_translated_columns_and_empty_held_back_cells_in_spanish()
     {
         using var denise = await app.ApiAsync(DemoPeople.DeniseLogin, "es");
         using var csv = await denise.GetAsync(Url($"&groupId={tiny}&format=csv"), Ct);
@@ -104,18 +105,22 @@ public sealed class InsightsApiTests(MutuaFactory app) : IClassFixture<MutuaFact
         var text = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF');
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(2, lines.Count);
-        Assert.StartsWith("Mes,Hogares,Hicieron su reporte,Participación %", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Mes,Moneda,Hogares,Hicieron su reporte,Participación %", lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("Households", lines[0], StringComparison.Ordinal);
         var cells = lines[1].Split(',');
         Assert.Equal(Month, cells[0]);
-        Assert.Equal("0", cells[1]); // the demo households joined after 2020: a membership count, not a figure from check-ins
-        Assert.All(cells.Skip(2), c => Assert.Equal("muy pocos para mostrar", c));
+        Assert.Equal("USD", cells[1]);
+        Assert.Equal("0", cells[2]); // the demo households joined after 2020: a membership count, not a figure from check-ins
+        Assert.All(cells[3..^2], c => Assert.Equal("", c));
+        Assert.StartsWith("checked_in participation_pct income_low_major_units", cells[^2], StringComparison.Ordinal);
+        Assert.Equal("too_few", cells[^1]);
+        Assert.DoesNotContain("muy pocos", text, StringComparison.Ordinal);
         Assert.Equal(lines[0].Split(',').Length, cells.Length);
 
         using var whole = await denise.GetAsync(Url("&format=csv"), Ct);
         var row = (await whole.Content.ReadAsStringAsync(Ct)).Split('\n')[1].Split(',');
-        Assert.Equal("muy pocos para mostrar", row[2]); // ten check-ins of households that joined later: not a share of anything
-        Assert.Equal("5500", row[5]); // the median income, in dollars
+        Assert.Equal("", row[3]); // ten check-ins of households that joined later: not a share of anything
+        Assert.Equal("5500", row[6]); // the median income, in dollars
     }
 
     [Fact]
@@ -133,8 +138,10 @@ public sealed class InsightsApiTests(MutuaFactory app) : IClassFixture<MutuaFact
         var strings = zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
             .Select(e => { using var r = new StreamReader(e.Open()); return r.ReadToEnd(); });
         var all = string.Concat(strings);
-        Assert.Contains("muy pocos para mostrar", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("muy pocos para mostrar", all, StringComparison.Ordinal);
+        Assert.Contains("too_few", all, StringComparison.Ordinal);
         Assert.Contains("Hogares", all, StringComparison.Ordinal);
+        Assert.Contains("cellStyle name=\"Normal\"", all, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -85,7 +85,7 @@ public sealed class NetworkApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
 
         var (_, gexf, gexfType) = await GetAsync(DemoPeople.DeniseLogin, Path("?format=gexf"));
         Assert.Equal("application/gexf+xml", gexfType);
-        XNamespace g = "http://gexf.net/1.3";
+        XNamespace g = "http://www.gexf.net/1.2draft";
         Assert.NotEmpty(XDocument.Parse(gexf).Descendants(g + "edge"));
 
         var (_, graphml, graphmlType) = await GetAsync(DemoPeople.DeniseLogin, Path("?format=graphml"));

@@ -26,17 +26,18 @@ public sealed class CommunityModel(Viewer viewer, InsightsService insights, Comm
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct) => await ExportAsync(id, "csv", ct);
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, string? headers, CancellationToken ct) => await ExportAsync(id, "csv", headers, ct);
 
-    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct) => await ExportAsync(id, "xlsx", ct);
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, string? headers, CancellationToken ct) => await ExportAsync(id, "xlsx", headers, ct);
 
-    private async Task<IActionResult> ExportAsync(Guid id, string format, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(Guid id, string format, string? headers, CancellationToken ct)
     {
         var outcome = await LoadAsync(id, ct);
         if (this.AccessRefusal(outcome) is { } refused) return refused;
+        if (outcome.Succeeded && headers is not null && !InsightsTable.HeaderChoices.Contains(headers)) Problem = l.Message(Failure.InvalidExportOption);
         // A file of other months than the ones asked for would mislead: the page says why instead.
         if (!outcome.Succeeded || Problem is not null) return Page();
-        var export = await InsightsTable.ExportAsync(outcome.Value!, format, l);
+        var export = await InsightsTable.ExportAsync(outcome.Value!, format, l, keys: headers == "keys");
         return File(export!.Content, export.ContentType, export.FileName);
     }
 

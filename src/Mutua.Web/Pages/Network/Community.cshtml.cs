@@ -31,6 +31,11 @@ public sealed class CommunityModel(Viewer viewer, NetworkService network, IStrin
         var outcome = await LoadAsync(id, ct);
         if (this.AccessRefusal(outcome) is { } refused) return refused;
         if (!outcome.Succeeded || Problem is not null) return Page();
+        if (table is not null && !NetworkExport.Tables.Contains(table))
+        {
+            Problem = l.Message(Failure.InvalidExportOption);
+            return Page();
+        }
         var file = NetworkExport.Write(outcome.Value!, format ?? "csv", table == "links");
         if (file is null)
         {
