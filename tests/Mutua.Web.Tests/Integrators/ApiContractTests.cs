@@ -311,7 +311,7 @@ public sealed partial class ApiContractTests(MutuaFactory app) : IClassFixture<M
                 foreach (var c in cells)
                 {
                     var suppressed = c.GetProperty("suppressed").GetBoolean();
-                    Assert.Equal(suppressed, c.GetProperty("households").ValueKind == JsonValueKind.Null);
+                    Assert.Equal(suppressed, c.GetProperty("value").ValueKind == JsonValueKind.Null);
                 }
             }
         }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const anonymous = createClient<paths>({ baseUrl });
   const signIn = await anonymous.POST("/api/v1/auth/login", { body: { login, password } });
   if (signIn.data === undefined) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`);
-  const client = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${signIn.data.accessToken}` } });
+  const client = createClient<paths, `${string}/json`>({ baseUrl, headers: { Authorization: `Bearer ${signIn.data.accessToken}` } });
 
   const me = await client.GET("/api/v1/me");
   if (me.data === undefined) throw new Error(`GET /me failed: ${JSON.stringify(me.error)}`);
