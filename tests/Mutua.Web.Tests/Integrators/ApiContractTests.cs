@@ -319,6 +319,15 @@ public sealed partial class ApiContractTests(MutuaFactory app) : IClassFixture<M
         Assert.Equal(MonthPattern, root["components"]!["schemas"]!["InsightsMonth"]!["properties"]!["month"]!["pattern"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Docs_api_md_explains_every_error_code()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "docs", "api.md"), Ct);
+        var missing = Mutua.Web.Api.ApiErrors.All.Where(c => !text.Contains($"| `{c}` |", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "docs/api.md has no row for: " + string.Join(", ", missing));
+        Assert.Contains("(docs/api.md)", await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "README.md"), Ct), StringComparison.Ordinal);
+    }
+
     private const string MonthPattern = @"^\d{4}-(0[1-9]|1[0-2])$";
 
     private static void Walk(JsonNode node, string path, Action<string, JsonObject> visit)
