@@ -40,12 +40,12 @@ internal static class AuthApi
             .WithSummary("Sign in with a phone number or e-mail and a password; returns a short-lived bearer accessToken and a refreshToken.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status423Locked)
-            .WithErrorCodes(StatusCodes.Status401Unauthorized, "invalid_credentials");
+            .WithErrorCodes(StatusCodes.Status401Unauthorized, "invalid_credentials").WithErrorCodes(StatusCodes.Status400BadRequest, "bad_request");
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("A new accessToken and refreshToken for a refreshToken, while its session is still signed in. Each refreshToken works once; using one again signs its session out.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status401Unauthorized)
-            .WithErrorCodes(StatusCodes.Status401Unauthorized, "signed_out");
+            .WithErrorCodes(StatusCodes.Status401Unauthorized, "signed_out").WithErrorCodes(StatusCodes.Status400BadRequest, "bad_request");
         api.MapPost("/auth/logout", LogoutAsync)
             .WithSummary("Signs this token's session out: its access and refresh tokens stop working at once.");
         api.MapGet("/me/sessions", ListSessionsAsync).WithSummary("The devices and apps the person is signed in on.");

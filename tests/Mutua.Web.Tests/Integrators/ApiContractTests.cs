@@ -64,6 +64,75 @@ public sealed partial class ApiContractTests(MutuaFactory app) : IClassFixture<M
         Assert.Equal("login", operations.Single(o => o.ToString() == "POST /api/v1/auth/login").Spec["operationId"]!.GetValue<string>());
     }
 
+    /// <summary>A generated client's method names: v1 only adds to this list (docs/api.md, versioning).</summary>
+    private static readonly string[] StableOperationIds =
+    [
+        "login",
+        "refresh",
+        "logout",
+        "listSessions",
+        "endSession",
+        "endOtherSessions",
+        "changePassword",
+        "getMe",
+        "updateMe",
+        "listCommunities",
+        "createCommunity",
+        "getCommunity",
+        "listGroups",
+        "createGroup",
+        "getGroup",
+        "renameGroup",
+        "listHouseholds",
+        "createHousehold",
+        "getHousehold",
+        "updateHousehold",
+        "listPeople",
+        "grantRole",
+        "revokeRole",
+        "listInvitations",
+        "createInvitation",
+        "revokeInvitation",
+        "previewInvitation",
+        "signUp",
+        "redeemInvitation",
+        "listCheckIns",
+        "getCheckIn",
+        "putCheckIn",
+        "getCommunityInsights",
+        "getNetwork",
+        "getAttention",
+        "getCircle",
+        "getSharing",
+        "setNameOnMap",
+        "searchProjects",
+        "createProject",
+        "getProject",
+        "updateProject",
+        "postUpdate",
+        "addPhoto",
+        "verifyProject",
+        "withdrawVerification",
+        "pledge",
+        "confirmPledge",
+        "withdrawPledge",
+        "follow",
+        "unfollow",
+        "spread",
+        "ambassadorDashboard",
+        "downloadHouseholdData",
+        "closeAccount",
+    ];
+
+    [Fact]
+    public async Task Operation_ids_are_stable_and_v1_only_adds_to_them()
+    {
+        var (_, operations) = await DocumentAsync();
+        var ids = operations.Select(o => o.Spec["operationId"]?.GetValue<string>()).OfType<string>().ToHashSet();
+        var gone = StableOperationIds.Where(i => !ids.Contains(i)).ToList();
+        Assert.True(gone.Count == 0, "operationIds a generated client uses are gone (a renamed handler?): " + string.Join(", ", gone));
+    }
+
     [Fact]
     public async Task Every_operation_says_who_may_call_it_and_anonymous_ones_say_so_explicitly()
     {
