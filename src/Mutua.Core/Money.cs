@@ -12,6 +12,9 @@ public static class Money
         ["BHD"] = 3, ["KWD"] = 3, ["OMR"] = 3, ["TND"] = 3, ["JOD"] = 3,
     };
 
+    /// <summary>The currencies whose minor digits are not 2, for the API's description of amounts.</summary>
+    public static IReadOnlyCollection<string> Exceptions => MinorDigits.Keys;
+
     public static int DigitsOf(string currency) => MinorDigits.GetValueOrDefault(currency, 2);
 
     /// <summary>e.g. 150000 RWF in Kinyarwanda: "RWF 150.000"; 12345 USD in English: "$123.45".</summary>

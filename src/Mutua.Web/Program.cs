@@ -91,7 +91,7 @@ services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
 services.AddMutuaOpenApi();
 services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
 services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
-services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+services.ConfigureHttpJsonOptions(o => JsonContract.Apply(o.SerializerOptions));
 
 var app = builder.Build();
 

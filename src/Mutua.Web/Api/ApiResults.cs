@@ -80,9 +80,24 @@ internal static class ApiResults
         builder.WithMetadata(new ProducesFileMetadata(contentTypes));
 
     /// <summary>NotFound becomes "not_found".</summary>
-    private static string ToCode(Failure failure) =>
-        string.Concat(failure.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static string ToCode(Failure failure) => ApiErrors.Code(failure);
+
+    /// <summary>Says which error codes an operation answers a status with, where they are fewer than every code of that status.</summary>
+    public static RouteHandlerBuilder WithErrorCodes(this RouteHandlerBuilder builder, int status, params string[] codes) =>
+        builder.WithMetadata(new ErrorCodesMetadata(status, codes));
+
+    /// <summary>Documents the values a query parameter takes (the handler refuses any other).</summary>
+    public static RouteHandlerBuilder WithQueryValues(this RouteHandlerBuilder builder, string parameter, params string[] values) =>
+        builder.WithMetadata(new QueryValuesMetadata(parameter, values));
+
+    /// <summary>400 "bad_request": input the handler cannot use, as the binder answers a body it cannot read.</summary>
+    public static ProblemHttpResult BadRequest(IStringLocalizer<Text> l) =>
+        TypedResults.Problem(title: l["We could not read that request. Check that every field has the right kind of value."],
+            statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["error"] = "bad_request" });
 }
+
+/// <summary>The values a query parameter takes, for the document's enum.</summary>
+public sealed record QueryValuesMetadata(string Parameter, IReadOnlyList<string> Values);
 
 /// <summary>The content types of the files an endpoint answers 200 with.</summary>
 public sealed record ProducesFileMetadata(IReadOnlyList<string> ContentTypes);

@@ -10,9 +10,11 @@ using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Api;
 
-public sealed record LoginRequest(string? Login, string? Password);
+/// <summary>Both required; a missing or null one is a 400 bad_request.</summary>
+public sealed record LoginRequest(string Login, string Password);
 
-public sealed record RefreshRequest(string? RefreshToken);
+/// <summary>Required; a missing or null one is a 400 bad_request.</summary>
+public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record PasswordRequest(string? CurrentPassword, string? NewPassword);
 
@@ -37,21 +39,23 @@ internal static class AuthApi
         api.MapPost("/auth/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Sign in with a phone number or e-mail and a password; returns a short-lived bearer accessToken and a refreshToken.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status423Locked);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status423Locked)
+            .WithErrorCodes(StatusCodes.Status401Unauthorized, "invalid_credentials").WithErrorCodes(StatusCodes.Status400BadRequest, "bad_request");
         api.MapPost("/auth/refresh", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("A new accessToken and refreshToken for a refreshToken, while its session is still signed in. Each refreshToken works once; using one again signs its session out.")
             .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
-            .ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
+            .WithErrorCodes(StatusCodes.Status401Unauthorized, "signed_out").WithErrorCodes(StatusCodes.Status400BadRequest, "bad_request");
         api.MapPost("/auth/logout", LogoutAsync)
             .WithSummary("Signs this token's session out: its access and refresh tokens stop working at once.");
-        api.MapGet("/me/sessions", SessionsAsync).WithSummary("The devices and apps the person is signed in on.");
+        api.MapGet("/me/sessions", ListSessionsAsync).WithSummary("The devices and apps the person is signed in on.");
         api.MapDelete("/me/sessions/{sessionId:guid}", EndSessionAsync).WithSummary("Signs one of the person's sessions out.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         api.MapPost("/me/sessions/end-others", EndOtherSessionsAsync).WithSummary("Signs out everywhere but this session.");
         api.MapPost("/me/password", ChangePasswordAsync).RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Change the password; every other session of the person is signed out.")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
-        api.MapGet("/me", MeAsync).WithSummary("The signed-in person, their households, communities and roles.")
+        api.MapGet("/me", GetMeAsync).WithSummary("The signed-in person, their households, communities and roles.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         api.MapPatch("/me", UpdateMeAsync).WithSummary("Change first name, full name or preferred language.")
             .ProducesProblems(StatusCodes.Status404NotFound);
@@ -60,12 +64,16 @@ internal static class AuthApi
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest body, SignIns signIns, IStringLocalizer<Text> l, HttpContext http)
     {
+        // The binder lets a missing or null field through as null: that is a request it cannot use, not a wrong password.
+        if (body.Login is null || body.Password is null) return ApiResults.BadRequest(l);
         var principal = await signIns.SignInApiAsync(body.Login, body.Password, http);
         if (!principal.Succeeded)
         {
             var failure = principal.Failure!.Value;
-            return TypedResults.Problem(title: SignIns.RefusalMessage(l, failure),
-                statusCode: failure == Core.Failure.LockedOut ? failure.StatusCode() : StatusCodes.Status401Unauthorized);
+            return failure == Core.Failure.LockedOut
+                ? ApiResults.Problem(failure, l)
+                : TypedResults.Problem(title: SignIns.RefusalMessage(l, failure), statusCode: StatusCodes.Status401Unauthorized,
+                    extensions: new Dictionary<string, object?> { ["error"] = "invalid_credentials" });
         }
         // The bearer handler writes {"tokenType","accessToken","expiresIn","refreshToken"}.
         return TypedResults.SignIn(principal.Value!, authenticationScheme: IdentityConstants.BearerScheme);
@@ -74,6 +82,7 @@ internal static class AuthApi
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest body, SignIns signIns, SessionService sessions, UserManager<Person> users,
         IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, IStringLocalizer<Text> l, HttpContext http)
     {
+        if (body.RefreshToken is null) return ApiResults.BadRequest(l);
         var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null
             : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
         var session = SignIns.SessionOf(ticket?.Principal);
@@ -96,7 +105,7 @@ internal static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<SessionResponse>>> SessionsAsync(Viewer viewer, SessionService sessions, HttpContext http)
+    private static async Task<Ok<List<SessionResponse>>> ListSessionsAsync(Viewer viewer, SessionService sessions, HttpContext http)
     {
         var list = await sessions.ListAsync(viewer, SignIns.SessionOf(http.User), http.RequestAborted);
         return TypedResults.Ok(list.Select(s => new SessionResponse(s.Id, s.Kind, s.Device, s.SignedInAt, s.LastSeenAt, s.ThisDevice)).ToList());
@@ -113,7 +122,7 @@ internal static class AuthApi
         ApiResults.NoContent(await passwords.ChangeAsync(viewer, new PasswordChange(body.CurrentPassword, body.NewPassword),
             SignIns.SessionOf(http.User), http.RequestAborted));
 
-    private static async Task<Results<Ok<MeResponse>, ApiProblem>> MeAsync(Viewer viewer, ProfileService profiles, CancellationToken ct) =>
+    private static async Task<Results<Ok<MeResponse>, ApiProblem>> GetMeAsync(Viewer viewer, ProfileService profiles, CancellationToken ct) =>
         ApiResults.Ok(await profiles.GetAsync(viewer, ct), p => ToMe(p, viewer));
 
     private static async Task<Results<Ok<MeResponse>, ApiProblem>> UpdateMeAsync(ProfileChange body, Viewer viewer, ProfileService profiles,

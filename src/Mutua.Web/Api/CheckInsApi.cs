@@ -15,7 +15,7 @@ internal static class CheckInsApi
         api.MapGet("/households/{householdId:guid}/checkins/{month}", GetCheckInAsync)
             .WithSummary("One month's check-in, month as yyyy-MM (its own members only).")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
-        api.MapPut("/households/{householdId:guid}/checkins/{month}", SaveCheckInAsync)
+        api.MapPut("/households/{householdId:guid}/checkins/{month}", PutCheckInAsync)
             .WithSummary("Create or replace one month's check-in (idempotent). After the month closes (10 days after it ends) a change is recorded as a correction.")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
@@ -31,7 +31,7 @@ internal static class CheckInsApi
             ? ApiResults.Problem(unread)
             : ApiResults.Ok(await checkIns.GetAsync(viewer, householdId, m, ct));
 
-    private static async Task<Results<Ok<CheckInView>, ApiProblem>> SaveCheckInAsync(Guid householdId, string month, CheckInInput body, Viewer viewer,
+    private static async Task<Results<Ok<CheckInView>, ApiProblem>> PutCheckInAsync(Guid householdId, string month, CheckInInput body, Viewer viewer,
         CheckInService checkIns, CancellationToken ct) =>
         Month.Read(month, out var m) is { } unread
             ? ApiResults.Problem(unread)

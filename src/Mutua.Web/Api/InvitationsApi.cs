@@ -26,16 +26,16 @@ internal static class InvitationsApi
             .WithSummary("Withdraw an unused invitation (its maker or a coordinator).")
             .ProducesProblems(Forbidden, NotFound, Conflict);
 
-        api.MapGet("/invitations/{code}", PreviewInvitationAsync)
+        api.MapGet("/invitation-codes/{code}", PreviewInvitationAsync)
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Where an invitation code leads, before joining.")
             .ProducesProblems(Conflict, Gone);
-        api.MapPost("/invitations/{code}/signup", SignUpAsync)
+        api.MapPost("/invitation-codes/{code}/signup", SignUpAsync)
             .AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Create an account with an invitation code; then sign in with /auth/login. " +
                 "Came through an ambassador's share link (/p/{slug}?via={code})? Add ?via={code}&project={projectId} and the sign-up counts for them.")
             .ProducesProblems(Conflict, Gone);
-        api.MapPost("/invitations/{code}/redemption", RedeemInvitationAsync)
+        api.MapPost("/invitation-codes/{code}/redemption", RedeemInvitationAsync)
             .RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Join another community or household with a code, as the signed-in person.")
             .ProducesProblems(Conflict, Gone);
@@ -48,7 +48,7 @@ internal static class InvitationsApi
 
     private static async Task<Results<Created<InvitationSummary>, ApiProblem>> CreateInvitationAsync(Guid communityId, NewInvitation body,
         Viewer viewer, InvitationService invitations, CancellationToken ct) =>
-        ApiResults.Created(await invitations.CreateAsync(viewer, communityId, body, ct), i => $"/api/v1/invitations/{i.Code}");
+        ApiResults.Created(await invitations.CreateAsync(viewer, communityId, body, ct), i => $"/api/v1/invitation-codes/{i.Code}");
 
     private static async Task<Results<Ok<InvitationSummary>, ApiProblem>> RevokeInvitationAsync(Guid invitationId, Viewer viewer,
         InvitationService invitations, CancellationToken ct) =>

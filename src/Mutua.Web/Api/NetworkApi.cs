@@ -5,6 +5,12 @@ using Mutua.Core.Network;
 
 namespace Mutua.Web.Api;
 
+/// <summary>A household's circle, months as YYYY-MM.</summary>
+public sealed record CircleResponse(Guid HouseholdId, string HouseholdName, Guid CommunityId, string CommunityName, string From, string To,
+    IReadOnlyList<CirclePerson> People, IReadOnlyList<CircleMonthResponse> Months);
+
+public sealed record CircleMonthResponse(string Month, IReadOnlyList<string> WeHelped, IReadOnlyList<string> HelpedUs, bool HelpFromOutside, bool HelpToOutside);
+
 internal static class NetworkApi
 {
     public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder app)
@@ -19,6 +25,8 @@ internal static class NetworkApi
                 "the currency, as in the JSON. " +
                 "Columns: docs/exports.md.")
             .ProducesFile("text/csv", "application/gexf+xml", "application/graphml+xml")
+            .WithQueryValues("format", ["json", .. NetworkExport.Formats])
+            .WithQueryValues("table", "households", "links")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         api.MapGet("/communities/{communityId:guid}/network/attention", GetAttentionAsync)
             .WithSummary("Households nobody helped in the window (default: the last 12 months), for coordinators only: those that share " +
@@ -49,9 +57,11 @@ internal static class NetworkApi
             ? ApiResults.Problem(unread)
             : ApiResults.Ok(await network.AttentionAsync(viewer, communityId, f, t, ct));
 
-    private static async Task<Results<Ok<HouseholdCircle>, ApiProblem>> GetCircleAsync(Guid householdId, string? from, string? to,
+    private static async Task<Results<Ok<CircleResponse>, ApiProblem>> GetCircleAsync(Guid householdId, string? from, string? to,
         Viewer viewer, NetworkService network, CancellationToken ct) =>
         Month.ReadWindow(from, to, out var f, out var t) is { } unread
             ? ApiResults.Problem(unread)
-            : ApiResults.Ok(await network.CircleAsync(viewer, householdId, f, t, ct));
+            : ApiResults.Ok(await network.CircleAsync(viewer, householdId, f, t, ct), c => new CircleResponse(c.HouseholdId, c.HouseholdName,
+                c.CommunityId, c.CommunityName, c.From, c.To, c.People,
+                [.. c.Months.Select(m => new CircleMonthResponse(Month.FromPeriod(m.Period).ToString(), m.WeHelped, m.HelpedUs, m.HelpFromOutside, m.HelpToOutside))]));
 }

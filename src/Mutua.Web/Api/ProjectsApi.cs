@@ -25,7 +25,10 @@ internal static class ProjectsApi
     {
         var api = app.MapGroup("").WithTags("Projects");
         api.MapGet("/projects", SearchProjectsAsync)
-            .WithSummary("Find projects: q (words, any language), communityId, category, need (money|skills|time|materials), verified, nearGoal, sort (newest|closest|supported), page.");
+            .WithSummary("Find projects: q (words, any language), communityId, category, need (money|skills|time|materials), verified, nearGoal, sort (newest|closest|supported), page.")
+            .WithQueryValues("category", [.. Enum.GetValues<ProjectCategory>().Select(v => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))])
+            .WithQueryValues("need", [.. Enum.GetValues<NeedKind>().Select(v => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))])
+            .WithQueryValues("sort", "newest", "closest", "supported");
         api.MapPost("/projects", CreateProjectAsync)
             .WithSummary("Post a project for your household (householdId) or group (groupId); a draft unless publish is true.")
             .ProducesProblems(Forbidden, NotFound);
@@ -77,9 +80,8 @@ internal static class ProjectsApi
     {
         app.MapGet("/projects/photos/{id:guid}", GetPhotoAsync)
             .AllowAnonymous()
-            .WithTags("Projects")
-            .WithSummary("A project photo as JPEG (size=thumb for the small one): anyone for a public project's, otherwise those who may see the project.")
-            .ProducesFile("image/jpeg");
+            // A page's resource, not part of the API: PhotoResponse.url points here.
+            .ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<ProjectList>, ApiProblem>> SearchProjectsAsync(string? q, string? communityId, string? category, string? need,

@@ -294,7 +294,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         var code = await NewInvitationCodeAsync(await FruitvaleAsync());
         var login = $"{firstName.ToLowerInvariant()}-{Guid.NewGuid():N}@browser.example";
-        using var response = await api!.PostAsJsonAsync($"/api/v1/invitations/{code}/signup",
+        using var response = await api!.PostAsJsonAsync($"/api/v1/invitation-codes/{code}/signup",
             new { firstName, fullName = firstName + " Tester", login, password = Password, language });
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created)

@@ -32,7 +32,7 @@ public sealed class CheckInApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
         needs = new[] { "childcare", "schoolCosts" },
         wants = new[] { "training" },
         whatsNew = "Rosa started evening classes.",
-        sharedWithGroup = "goals, needsAndWants",
+        sharedWithGroup = new[] { "goals", "needsAndWants" },
     };
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class CheckInApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
         Assert.Equal(35, goal.GetProperty("percent").GetInt32());
         Assert.Equal(["childcare", "schoolCosts"], r.GetProperty("needs").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal("Rosa started evening classes.", r.GetProperty("whatsNew").GetString());
-        Assert.Equal("goals, needsAndWants", r.GetProperty("sharedWithGroup").GetString());
+        Assert.Equal(["goals", "needsAndWants"], r.GetProperty("sharedWithGroup").EnumerateArray().Select(e => e.GetString()));
 
         using var list = await jamal.GetAsync($"/api/v1/households/{app.Demo.JamalHousehold}/checkins", Ct);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -87,15 +87,15 @@ public sealed class CheckInApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
         using (var put = await jamal.PutAsJsonAsync(Url(month), Body, Ct)) Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         foreach (var (sharing, parts) in new[]
-            { ("goals", SharedParts.Goals), ("none", SharedParts.None), ("goals, needsAndWants", SharedParts.Goals | SharedParts.NeedsAndWants) })
+            { (new[] { "goals" }, SharedParts.Goals), (Array.Empty<string>(), SharedParts.None), (new[] { "goals", "needsAndWants" }, SharedParts.Goals | SharedParts.NeedsAndWants) })
         {
             var body = JsonSerializer.SerializeToNode(Body)!;
-            body["sharedWithGroup"] = sharing;
+            body["sharedWithGroup"] = new JsonArray([.. sharing.Select(s => (JsonNode?)s)]);
             using (var put = await jamal.PutAsJsonAsync(Url(month), body, Ct)) Assert.Equal(HttpStatusCode.OK, put.StatusCode);
             // Read back with a GET and from the table, not the PUT's answer, which echoes the input even when nothing was stored.
             using var get = await jamal.GetAsync(Url(month), Ct);
             using var json = JsonDocument.Parse(await get.Content.ReadAsStringAsync(Ct));
-            Assert.Equal(sharing, json.RootElement.GetProperty("sharedWithGroup").GetString());
+            Assert.Equal(sharing, json.RootElement.GetProperty("sharedWithGroup").EnumerateArray().Select(e => e.GetString()));
             Assert.Equal(parts, await app.WithDbAsync(db => db.CheckIns.AsNoTracking()
                 .Where(c => c.HouseholdId == app.Demo.JamalHousehold && c.Period == ThisMonth.Period).Select(c => c.SharedWithGroup).SingleAsync()));
         }

@@ -78,7 +78,7 @@ public sealed class InsightsApiTests(MutuaFactory app) : IClassFixture<MutuaFact
         Assert.Equal(HttpStatusCode.OK, group.StatusCode);
         using var g = JsonDocument.Parse(await group.Content.ReadAsStringAsync(Ct));
         var gm = Assert.Single(g.RootElement.GetProperty("months").EnumerateArray());
-        Assert.Equal(202001, gm.GetProperty("period").GetInt32());
+        Assert.Equal("2020-01", gm.GetProperty("month").GetString());
         Assert.All(Cells(gm), c =>
         {
             Assert.True(c.GetProperty("suppressed").GetBoolean(), c.ToString());

@@ -57,9 +57,12 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // Starting the host migrates and seeds the demo.
-        _ = Server;
+        StartHost();
         demo = await DemoPeople.LoadAsync(this);
     }
+
+    /// <summary>The in-memory test server; <see cref="KestrelMutuaFactory"/> starts a real one instead.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -213,6 +216,24 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private static string StripQuery(string path) => path.Split('?')[0];
+}
+
+/// <summary>
+/// The app on a real Kestrel at 127.0.0.1 (a free port), for tools outside .NET (node, a generated TypeScript client)
+/// that call it as an integrator would.
+/// </summary>
+public sealed class KestrelMutuaFactory : MutuaFactory
+{
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void StartHost()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.Single().TrimEnd('/');
+    }
 }
 
 /// <summary>A factory whose sign-in rate limit is low enough to hit in a test.</summary>

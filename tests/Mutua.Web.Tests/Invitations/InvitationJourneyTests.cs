@@ -26,12 +26,12 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         var code = invitation.GetProperty("code").GetString()!;
         Assert.Equal(d.DudleyParents, invitation.GetProperty("groupId").GetGuid());
         Assert.Equal("open", invitation.GetProperty("state").GetString());
-        Assert.Equal($"/api/v1/invitations/{code}", created.Headers.Location?.ToString());
+        Assert.Equal($"/api/v1/invitation-codes/{code}", created.Headers.Location?.ToString());
 
         // The newcomer, not signed in, sees where the code leads, typed the way people type it.
         using var anonymous = await app.ApiAsync(null);
         var typed = $"{code[..4].ToLowerInvariant()}-{code[4..].ToLowerInvariant()}";
-        using var preview = await anonymous.GetAsync($"/api/v1/invitations/{typed}", Ct);
+        using var preview = await anonymous.GetAsync($"/api/v1/invitation-codes/{typed}", Ct);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var where = await Json(preview);
         Assert.Equal("Dudley Neighbors Together", where.GetProperty("communityName").GetString());
@@ -39,7 +39,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         Assert.Equal("Keisha", where.GetProperty("invitedByFirstName").GetString());
         Assert.DoesNotContain("Williams", where.GetRawText(), StringComparison.Ordinal); // no surnames, no full names
 
-        using var signup = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{code}/signup", new
+        using var signup = await anonymous.PostAsJsonAsync($"/api/v1/invitation-codes/{code}/signup", new
         {
             firstName = "Lucía", fullName = "Lucía Ortega Ramos", login = "lucia.ortega@example.org", password = "una frase larga y segura", language = "es",
         }, Ct);
@@ -74,7 +74,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         // The same code again: 409, in Spanish for a Spanish speaker, and no second account.
         var people = await app.WithDbAsync(db => db.Users.CountAsync());
         using var spanish = await app.ApiAsync(null, "es");
-        using var again = await spanish.PostAsJsonAsync($"/api/v1/invitations/{code}/signup", new
+        using var again = await spanish.PostAsJsonAsync($"/api/v1/invitation-codes/{code}/signup", new
         {
             firstName = "Otra", login = "otra@example.org", password = "otra frase larga", language = "es",
         }, Ct);
@@ -102,7 +102,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         using var anonymous = await app.ApiAsync(null, "en");
         using var first = await SignUpAsync(anonymous, code, "first.user@example.org");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        using var preview = await anonymous.GetAsync($"/api/v1/invitations/{code}", Ct);
+        using var preview = await anonymous.GetAsync($"/api/v1/invitation-codes/{code}", Ct);
         Assert.Equal(HttpStatusCode.Conflict, preview.StatusCode);
         Assert.Equal(UsedInEnglish, (await Json(preview)).GetProperty("title").GetString());
     }
@@ -115,7 +115,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         var people = await app.WithDbAsync(db => db.Users.CountAsync());
         using var anonymous = await app.ApiAsync(null);
-        using var preview = await anonymous.GetAsync($"/api/v1/invitations/{code}", Ct);
+        using var preview = await anonymous.GetAsync($"/api/v1/invitation-codes/{code}", Ct);
         Assert.Equal(HttpStatusCode.Gone, preview.StatusCode);
         Assert.Equal("invitation_expired", (await Json(preview)).GetProperty("error").GetString());
         using var signup = await SignUpAsync(anonymous, code, "late.comer@example.org");
@@ -140,7 +140,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
 
         var people = await app.WithDbAsync(db => db.Users.CountAsync());
         using var anonymous = await app.ApiAsync(null);
-        using var preview = await anonymous.GetAsync($"/api/v1/invitations/{code}", Ct);
+        using var preview = await anonymous.GetAsync($"/api/v1/invitation-codes/{code}", Ct);
         Assert.Equal(HttpStatusCode.Gone, preview.StatusCode);
         Assert.Equal("invitation_revoked", (await Json(preview)).GetProperty("error").GetString());
         using var signup = await SignUpAsync(anonymous, code, "too.late@example.org");
@@ -163,7 +163,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
     public async Task An_unknown_or_garbled_code_gets_a_clear_4xx_and_never_a_500(string code)
     {
         using var anonymous = await app.ApiAsync(null, "es");
-        using var preview = await anonymous.GetAsync($"/api/v1/invitations/{code}", Ct);
+        using var preview = await anonymous.GetAsync($"/api/v1/invitation-codes/{code}", Ct);
         Assert.True(preview.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"preview of {code} answered {(int)preview.StatusCode}");
         if (preview.StatusCode == HttpStatusCode.BadRequest)
         {
@@ -198,7 +198,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         ];
         foreach (var body in bad)
         {
-            using var response = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{code}/signup", body, Ct);
+            using var response = await anonymous.PostAsJsonAsync($"/api/v1/invitation-codes/{code}/signup", body, Ct);
             Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict,
                 $"{JsonSerializer.Serialize(body)} answered {(int)response.StatusCode}");
             Assert.False(string.IsNullOrWhiteSpace((await Json(response)).GetProperty("title").GetString()));
@@ -206,13 +206,13 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         foreach (var raw in new[] { "{\"firstName\": 5, \"login\": \"b@example.org\", \"password\": \"long enough pass\"}", "{", "[]", "null", "" })
         {
             using var content = new StringContent(raw, System.Text.Encoding.UTF8, "application/json");
-            using var response = await anonymous.PostAsync($"/api/v1/invitations/{code}/signup", content, Ct);
+            using var response = await anonymous.PostAsync($"/api/v1/invitation-codes/{code}/signup", content, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
         Assert.Equal(people, await app.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Equal(households, await app.WithDbAsync(db => db.Households.CountAsync()));
 
-        using var preview = await anonymous.GetAsync($"/api/v1/invitations/{code}", Ct);
+        using var preview = await anonymous.GetAsync($"/api/v1/invitation-codes/{code}", Ct);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         using var good = await SignUpAsync(anonymous, code, "finally.right@example.org");
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
@@ -224,18 +224,18 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         var d = app.Demo;
         var code = await NewCodeAsync();
         using var anonymous = await app.ApiAsync(null);
-        using var refused = await anonymous.PostAsync($"/api/v1/invitations/{code}/redemption", null, Ct);
+        using var refused = await anonymous.PostAsync($"/api/v1/invitation-codes/{code}/redemption", null, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
         // Already in Dudley: refused, code still open.
         using var keisha = await app.ApiAsync(DemoPeople.KeishaLogin);
-        using var already = await keisha.PostAsync($"/api/v1/invitations/{code}/redemption", null, Ct);
+        using var already = await keisha.PostAsync($"/api/v1/invitation-codes/{code}/redemption", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, already.StatusCode);
         Assert.Equal("already_member", (await Json(already)).GetProperty("error").GetString());
 
         // Rosario of Arvin joins Dudley as well, and keeps Arvin.
         using var rosario = await app.ApiAsync(DemoPeople.RosarioLogin);
-        using var joined = await rosario.PostAsync($"/api/v1/invitations/{code}/redemption", null, Ct);
+        using var joined = await rosario.PostAsync($"/api/v1/invitation-codes/{code}/redemption", null, Ct);
         Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
         using var meResponse = await rosario.GetAsync("/api/v1/me", Ct);
         var me = await Json(meResponse);
@@ -245,7 +245,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         Assert.Equal(2, me.GetProperty("households").GetArrayLength());
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.InvitationRedeemed && a.ActorId == d.Rosario)));
 
-        using var twice = await rosario.PostAsync($"/api/v1/invitations/{code}/redemption", null, Ct);
+        using var twice = await rosario.PostAsync($"/api/v1/invitation-codes/{code}/redemption", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
     }
 
@@ -284,13 +284,13 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
         var (via, before) = await DashboardAsync();
         using var anonymous = await app.ApiAsync(null);
 
-        using var shared = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{await NewCodeAsync()}/signup?via={via}&project={app.Demo.FoodCart}",
+        using var shared = await anonymous.PostAsJsonAsync($"/api/v1/invitation-codes/{await NewCodeAsync()}/signup?via={via}&project={app.Demo.FoodCart}",
             new { firstName = "Amara", fullName = "Amara Shared", login = "amara.shared@example.org", password = "a long pass phrase", language = "en" }, Ct);
         Assert.Equal(HttpStatusCode.Created, shared.StatusCode);
         Assert.Equal(before + 1, (await DashboardAsync()).SignUps);
 
         // A code that is nobody's counts for nobody, and the sign-up still goes through.
-        using var unknown = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{await NewCodeAsync()}/signup?via=zzzzzzzz&project={app.Demo.FoodCart}",
+        using var unknown = await anonymous.PostAsJsonAsync($"/api/v1/invitation-codes/{await NewCodeAsync()}/signup?via=zzzzzzzz&project={app.Demo.FoodCart}",
             new { firstName = "Bea", fullName = "Bea Unknown", login = "bea.unknown@example.org", password = "a long pass phrase", language = "en" }, Ct);
         Assert.Equal(HttpStatusCode.Created, unknown.StatusCode);
         Assert.Equal(before + 1, (await DashboardAsync()).SignUps);
@@ -306,7 +306,7 @@ public sealed class InvitationJourneyTests(MutuaFactory app) : IClassFixture<Mut
     }
 
     private static Task<HttpResponseMessage> SignUpAsync(HttpClient client, string code, string login) =>
-        client.PostAsJsonAsync($"/api/v1/invitations/{code}/signup",
+        client.PostAsJsonAsync($"/api/v1/invitation-codes/{code}/signup",
             new { firstName = "Nia", fullName = "Nia Newcomer", login, password = "a long pass phrase", language = "en" }, Ct);
 
     private static async Task<JsonElement> Json(HttpResponseMessage response)

@@ -184,7 +184,7 @@ public sealed class MapConsentTests(MutuaFactory app) : IClassFixture<MutuaFacto
 
         // A wrong value: a problem document in the caller's language, nothing changed.
         var (bad, problem) = await SendAsync(DemoPeople.JamalLogin, HttpMethod.Put, $"/api/v1/households/{app.Demo.JamalHousehold}/sharing",
-            new { nameOnMap = 7 }, language: "fr");
+            new { nameOnMap = (string?)null }, language: "fr");
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.Contains("\"error\":\"invalid_sharing_choice\"", problem, StringComparison.Ordinal);
         Assert.Contains("carte", problem, StringComparison.Ordinal);

@@ -167,7 +167,7 @@ public sealed class PersonalDataTests(MutuaFactory app) : IClassFixture<MutuaFac
             return invitation.Code;
         });
         using var anonymous = app.NewClient(cookies: false);
-        using var signup = await anonymous.PostAsJsonAsync($"/api/v1/invitations/{code}/signup",
+        using var signup = await anonymous.PostAsJsonAsync($"/api/v1/invitation-codes/{code}/signup",
             new { firstName, fullName, login, password, language = "en" }, Ct);
         Assert.Equal(HttpStatusCode.Created, signup.StatusCode);
         var householdId = JsonDocument.Parse(await signup.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("householdId").GetGuid();

@@ -28,7 +28,7 @@ public sealed class HealthAndOpenApiTests(MutuaFactory app) : IClassFixture<Mutu
         var paths = doc.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/auth/login", out var login), "the OpenAPI document lists /api/v1/auth/login");
         Assert.True(login.TryGetProperty("post", out _));
-        foreach (var path in new[] { "/api/v1/me", "/api/v1/communities/{communityId}", "/api/v1/invitations/{code}" })
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/communities/{communityId}", "/api/v1/invitation-codes/{code}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"the OpenAPI document lists {path}");
         }

@@ -111,7 +111,7 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
             Arrange: (app, c) => InviteAsync(app, c, c.D.Denise)),
         new("DELETE /invitations/{id} made by the household", "DELETE", c => $"/api/v1/invitations/{c.InvitationId}", OwnHouseholdAndManagers,
             Arrange: (app, c) => InviteAsync(app, c, c.D.Jamal, c.D.JamalHousehold)),
-        new("GET /invitations/{code}", "GET", c => $"/api/v1/invitations/{c.Code}", Actors.All,
+        new("GET /invitation-codes/{code}", "GET", c => $"/api/v1/invitation-codes/{c.Code}", Actors.All,
             Arrange: (app, c) => InviteAsync(app, c, c.D.Denise)),
 
         new("GET /households/{id}/checkins", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/checkins", OwnHouseholdOnly),

@@ -36,7 +36,7 @@ public sealed class RateLimitTests(RateLimitedFactory app) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
 
         // Sign-up with a code counts as an attempt too.
-        using var signup = await client.PostAsJsonAsync("/api/v1/invitations/BST4NEWS/signup",
+        using var signup = await client.PostAsJsonAsync("/api/v1/invitation-codes/BST4NEWS/signup",
             new { firstName = "Max", login = "max@example.org", password = "a long pass phrase" }, Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, signup.StatusCode);
 
@@ -53,11 +53,11 @@ public sealed class RateLimitTests(RateLimitedFactory app) : IClassFixture<RateL
         for (var i = 0; i < limit; i++)
         {
             var code = $"ZZZZ-ZZ{"23456789AB"[i % 10]}Z";
-            using var lookup = await client.GetAsync($"/api/v1/invitations/{code}", Ct);
+            using var lookup = await client.GetAsync($"/api/v1/invitation-codes/{code}", Ct);
             Assert.True(lookup.StatusCode == HttpStatusCode.BadRequest,
                 $"look-up {i + 1} of {code}: {(int)lookup.StatusCode} {await lookup.Content.ReadAsStringAsync(Ct)}");
         }
-        using var limited = await client.GetAsync("/api/v1/invitations/BST4-NEWS", Ct);
+        using var limited = await client.GetAsync("/api/v1/invitation-codes/BST4-NEWS", Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
     }
 }
