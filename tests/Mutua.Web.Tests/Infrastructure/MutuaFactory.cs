@@ -23,6 +23,9 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "mutua-demo-2026";
 
+    /// <summary>Where the tests' Mutua says it is reached (Mutua:PublicAddress): every absolute link it writes starts here.</summary>
+    public const string PublicAddress = "https://mutua.example.org";
+
     private readonly bool ownsDatabase;
     private readonly int signInPerMinute;
     private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.OrdinalIgnoreCase);
@@ -65,6 +68,7 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutua:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Mutua", ConnectionString);
         builder.UseSetting("Mutua:Demo", "true");
+        builder.UseSetting("Mutua:PublicAddress", PublicAddress);
         // Tests that need kept insights ask for them; a background writer would race the tests.
         builder.UseSetting("Mutua:Insights:Precompute", "false");
         builder.UseSetting("Mutua:RateLimits:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
