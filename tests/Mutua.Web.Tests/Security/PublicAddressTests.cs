@@ -91,6 +91,22 @@ public sealed partial class PublicAddressTests(MutuaFactory app) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task An_invitation_says_to_type_the_code_at_the_public_address_whatever_the_request_says()
+    {
+        var coordinator = await app.PagesAsync(DemoPeople.DeniseLogin);
+        using var made = await MutuaFactory.PostFormAsync(coordinator, $"/Communities/{app.Demo.Dudley}/Invitations",
+            new() { ["Into"] = "new", ["NewHouseholdName"] = "The Public Addresses" });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        using var request = Forwarded(made.Headers.Location!.ToString(), host: "127.0.0.1:4444");
+        using var shown = await coordinator.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var html = await shown.Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"{MutuaFactory.PublicAddress}/Join", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
+    }
+
     private Task<string> FoodCartSlugAsync() =>
         app.WithDbAsync(db => db.Projects.Where(p => p.Id == app.Demo.FoodCart).Select(p => p.Slug).SingleAsync(Ct));
 
