@@ -18,4 +18,27 @@ public static class Languages
     };
 
     public static bool IsSupported(string? code) => code is not null && Supported.Contains(code);
+
+    /// <summary>Where each language is spoken in Mutua's communities, for a locale when the country is not known.</summary>
+    private static readonly Dictionary<string, string> HomeCountries = new()
+    {
+        ["en"] = "US",
+        ["es"] = "US",
+        ["fr"] = "RW",
+        ["sw"] = "UG",
+        ["rw"] = "RW",
+    };
+
+    /// <summary>
+    /// A language as spoken in a community's country, written as Open Graph and the web write locales
+    /// ("rw" in "RW" → "rw_RW", "fr" in "RW" → "fr_RW"); without a usable two-letter country, where Mutua's communities
+    /// speak it (en_US, es_US, fr_RW, sw_UG, rw_RW).
+    /// </summary>
+    public static string Locale(string language, string? country)
+    {
+        var code = IsSupported(language) ? language : Default;
+        var region = country?.Trim().ToUpperInvariant();
+        if (region is not { Length: 2 } || !region.All(char.IsAsciiLetterUpper)) region = HomeCountries[code];
+        return $"{code}_{region}";
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Mutua.Core.Accounts;
 using Mutua.Core.Auditing;
 using Mutua.Core.Communities;
 
@@ -536,6 +537,20 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         ProjectId = projectId, UpdateId = updateId, Large = photo.Large, Thumbnail = photo.Thumbnail, Width = photo.Width, Height = photo.Height,
         CreatedAt = at,
     };
+
+    /// <summary>The share card's locale and cover size for a project already read (and so already allowed) with <see cref="GetAsync"/>.</summary>
+    public async Task<ShareCard> ShareCardAsync(ProjectView project, CancellationToken ct = default)
+    {
+        var country = await db.Communities.AsNoTracking().Where(c => c.Id == project.CommunityId).Select(c => c.Country).FirstOrDefaultAsync(ct);
+        PhotoSize? cover = null;
+        if (project.Photos.Count > 0)
+        {
+            var first = project.Photos[0];
+            cover = await db.ProjectPhotos.AsNoTracking().Where(p => p.Id == first && p.ProjectId == project.Id)
+                .Select(p => new PhotoSize(p.Width, p.Height)).FirstOrDefaultAsync(ct);
+        }
+        return new ShareCard(Languages.Locale(project.Language, country), cover);
+    }
 
     /// <summary>A photo's bytes if the viewer may see its project; whether anyone may (so it can be cached publicly).</summary>
     public async Task<Outcome<PhotoFile>> PhotoAsync(Viewer viewer, Guid photoId, bool thumbnail, CancellationToken ct = default)

@@ -45,6 +45,15 @@ public sealed record ProjectView(
     int Followers, bool Following, ProjectPermissions Can, IReadOnlyList<PledgeView> Pledges,
     IReadOnlyList<AmbassadorCount>? Ambassadors, string? ShareCode);
 
+/// <summary>A photo's size as stored (after resizing), in pixels.</summary>
+public sealed record PhotoSize(int Width, int Height);
+
+/// <summary>
+/// What a project's link-preview card needs beyond the project itself: its locale (the community's language in the
+/// community's country, e.g. rw_RW) and the size of its cover photo (the first project photo), when it has one.
+/// </summary>
+public sealed record ShareCard(string Locale, PhotoSize? Cover);
+
 public enum ProjectSort { Newest = 1, ClosestToGoal = 2, MostSupported = 3 }
 
 public sealed record ProjectQuery(string? Q = null, Guid? CommunityId = null, ProjectCategory? Category = null, NeedKind? Need = null,

@@ -20,7 +20,8 @@ public sealed class PublicAddress
     /// <summary>Scheme, host and port, with no path and no trailing slash.</summary>
     public Uri Origin { get; }
 
-    public string Host => Origin.IdnHost;
+    /// <summary>The host as a Host header names it, which is what the host filter compares: "mutua.example.org", "[::1]".</summary>
+    public string Host => Origin.HostNameType == UriHostNameType.IPv6 ? $"[{Origin.IdnHost}]" : Origin.IdnHost;
 
     /// <summary>The absolute address of an app path ("/p/abc" → "https://mutua.example.org/p/abc").</summary>
     public string Link(string path) => Origin.GetLeftPart(UriPartial.Authority) + (path.StartsWith('/') ? path : "/" + path);
@@ -39,8 +40,9 @@ public sealed class PublicAddress
             value = DevelopmentDefault;
         }
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-            || uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
-            throw new InvalidOperationException($"{Setting} must be an http or https address with no path, e.g. https://mutua.example.org; it is \"{value}\".");
+            || uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
+            || !string.IsNullOrEmpty(uri.UserInfo))
+            throw new InvalidOperationException($"{Setting} must be an http or https address with no path (nor query, fragment or user name), e.g. https://mutua.example.org; it is \"{value}\".");
         return new PublicAddress(new Uri(uri.GetLeftPart(UriPartial.Authority)));
     }
 }

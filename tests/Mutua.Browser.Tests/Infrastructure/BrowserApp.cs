@@ -60,8 +60,10 @@ public sealed class BrowserApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(ShotsFolder);
-        factory = new KestrelFactory(IsPostgres ? "Postgres" : "Sqlite", ConnectionString);
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // A port chosen first, so the public address (every absolute link: share links, share cards) is the one served.
+        var port = FreePort();
+        factory = new KestrelFactory(IsPostgres ? "Postgres" : "Sqlite", ConnectionString, $"http://127.0.0.1:{port}");
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         // Starting the host migrates the database and seeds the demo.
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -77,6 +79,15 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     public async ValueTask DisposeAsync()
@@ -303,10 +314,11 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>The app in process, on Kestrel, configured only through its own settings.</summary>
-    private sealed class KestrelFactory(string provider, string connectionString) : WebApplicationFactory<Program>
+    private sealed class KestrelFactory(string provider, string connectionString, string publicAddress) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("Mutua:PublicAddress", publicAddress);
             builder.UseSetting("Mutua:Database:Provider", provider);
             builder.UseSetting("ConnectionStrings:Mutua", connectionString);
             builder.UseSetting("Mutua:Demo", "true");

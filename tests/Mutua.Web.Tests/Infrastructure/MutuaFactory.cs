@@ -22,7 +22,8 @@ namespace Mutua.Web.Tests.Infrastructure;
 public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "mutua-demo-2026";
-    public const string PublicAddress = "https://mutua.test";
+    /// <summary>Where the tests' Mutua says it is reached (Mutua:PublicAddress): every absolute link it writes starts here.</summary>
+    public const string PublicAddress = "https://mutua.example.org";
 
     private readonly bool ownsDatabase;
     private readonly int signInPerMinute;

@@ -98,7 +98,7 @@ public sealed class ResponseHeaderTests(MutuaFactory app) : IClassFixture<MutuaF
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://mutua.test"),
+            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri(MutuaFactory.PublicAddress),
         });
         await AssertSecureSignInAsync(client, request => { });
     }
@@ -108,7 +108,7 @@ public sealed class ResponseHeaderTests(MutuaFactory app) : IClassFixture<MutuaF
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://mutua.test"),
+            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://" + new Uri(MutuaFactory.PublicAddress).Host),
         });
         using var response = await client.GetAsync("/Account/Login", Ct);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
@@ -121,7 +121,7 @@ public sealed class ResponseHeaderTests(MutuaFactory app) : IClassFixture<MutuaF
         await proxied.InitializeAsync();
         using var client = proxied.CreateClient(new WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://mutua.test"),
+            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://" + new Uri(MutuaFactory.PublicAddress).Host),
         });
         await AssertSecureSignInAsync(client, request => request.Headers.Add("X-Forwarded-Proto", "https"));
     }

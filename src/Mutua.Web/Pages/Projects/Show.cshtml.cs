@@ -21,6 +21,8 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
     public const string ViaCookie = "mutua-via";
 
     public ProjectView? Project { get; private set; }
+    /// <summary>The link-preview card's locale and cover size, for a project anyone may open.</summary>
+    public ShareCard? Card { get; private set; }
     public bool SignedIn { get; private set; }
     public bool HasHousehold { get; private set; }
     public string? Via { get; private set; }
@@ -171,6 +173,7 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var view = await projects.GetAsync(viewer, id.Value, withSimilar: true, ct);
         if (!view.Succeeded) return viewer.IsSignedIn ? this.Refusal(Failure.NotFound) : Challenge();
         Project = view.Value;
+        if (Project!.IsPublic && Project.Status != ProjectStatus.Draft) Card = await projects.ShareCardAsync(Project, ct);
         return null;
     }
 }
