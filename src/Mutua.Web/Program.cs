@@ -141,6 +141,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseCurrentViewer();
+app.UseNumberConventions();
 app.UseAuthorization();
 // After sign-in and language are known: the public-page policy caches only what an anonymous visitor sees, per language.
 app.UsePublicPageCache();
