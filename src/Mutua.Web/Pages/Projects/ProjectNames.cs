@@ -45,13 +45,24 @@ public static class ProjectNames
         PledgeStatus.Withdrawn => l["Withdrawn"],
     };
 
-    /// <summary>"RWF 150,000", "12 hours", "10 units".</summary>
+    /// <summary>"RWF 150,000", "$1,200", "$12.50", "12 hours", "10 units": the same text on a card and on the project's page.</summary>
     public static string Amount(NeedKind kind, long amount, string currency, IStringLocalizer l) => kind switch
     {
-        NeedKind.Money => Money.Format(amount, currency, CultureInfo.CurrentCulture),
+        NeedKind.Money => MoneyAmount(amount, currency),
         NeedKind.Skills or NeedKind.Time => l.Plural("{0} hours", amount, amount.ToString("N0", CultureInfo.CurrentCulture)),
         NeedKind.Materials => l.Plural("{0} units", amount, amount.ToString("N0", CultureInfo.CurrentCulture)),
     };
+
+    /// <summary>Goals and totals are mostly whole: cents are shown only when there are some ("$1,200", "$1,212.50").</summary>
+    public static string MoneyAmount(long amount, string currency) =>
+        Money.Format(amount, currency, CultureInfo.CurrentCulture, wholeUnits: amount % MinorPerUnit(currency) == 0);
+
+    private static long MinorPerUnit(string currency)
+    {
+        long r = 1;
+        for (var i = 0; i < Money.DigitsOf(currency); i++) r *= 10;
+        return r;
+    }
 
     /// <summary>
     /// What a person typed as an amount: money in the conventions of their language in the community's country
