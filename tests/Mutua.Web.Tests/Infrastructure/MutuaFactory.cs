@@ -22,6 +22,7 @@ namespace Mutua.Web.Tests.Infrastructure;
 public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "mutua-demo-2026";
+    public const string PublicAddress = "https://mutua.test";
 
     private readonly bool ownsDatabase;
     private readonly int signInPerMinute;
@@ -65,6 +66,9 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutua:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Mutua", ConnectionString);
         builder.UseSetting("Mutua:Demo", "true");
+        // The address links are built from, and the one host besides localhost the app answers (tests that need a
+        // host other than localhost, for HSTS and Secure cookies, use it).
+        builder.UseSetting("Mutua:PublicAddress", PublicAddress);
         // Tests that need kept insights ask for them; a background writer would race the tests.
         builder.UseSetting("Mutua:Insights:Precompute", "false");
         builder.UseSetting("Mutua:RateLimits:SignInPerMinute", signInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
