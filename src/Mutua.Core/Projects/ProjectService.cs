@@ -317,7 +317,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
 
         var can = new ProjectPermissions(
             Edit: isOwner,
-            Verify: viewer.Has(p.CommunityId, Role.Sponsor) && p.Status != ProjectStatus.Draft,
+            Verify: viewer.Has(p.CommunityId, Role.Sponsor) && p.Status != ProjectStatus.Draft && !await IsTooCloseToVerifyAsync(viewer, p, ct),
             Pledge: viewer.IsSignedIn && !isOwner && p.Status == ProjectStatus.Published,
             Follow: viewer.IsSignedIn && p.Status != ProjectStatus.Draft,
             Share: canShare);
@@ -602,6 +602,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         var project = found.Value!;
         if (!viewer.Has(project.CommunityId, Role.Sponsor)) return Failure.Forbidden;
         if (project.Status == ProjectStatus.Draft) return Failure.InvalidStatus;
+        if (await IsTooCloseToVerifyAsync(viewer, project, ct)) return Failure.ConflictOfInterest;
         if (note is { } n && n.Trim().Length > VerificationNoteMaxLength) return Failure.TextTooLong;
         var now = clock.GetUtcNow();
         project.VerifiedAt = now;
@@ -610,6 +611,21 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         db.Record(now, viewer.PersonId, AuditActions.ProjectVerified, project.CommunityId, project.Id, project.VerificationNote);
         await db.SaveChangesAsync(ct);
         return await GetAsync(viewer, id, ct: ct);
+    }
+
+    /// <summary>
+    /// A verification is worth something only from someone who stands apart from the family: nobody verifies a project
+    /// of their own household or group, or of a household they are buddy to, whatever roles they hold.
+    /// </summary>
+    private async Task<bool> IsTooCloseToVerifyAsync(Viewer viewer, Project project, CancellationToken ct)
+    {
+        if (project.HouseholdId is { } own && viewer.IsMemberOf(own)) return true;
+        var group = project.GroupId ?? (project.HouseholdId is { } h
+            ? await db.Households.Where(x => x.Id == h).Select(x => x.GroupId).FirstOrDefaultAsync(ct) : null);
+        if (group is not null && viewer.Households.Any(x => x.GroupId == group)) return true;
+        if (project.HouseholdId is not { } household) return false;
+        return await db.Orientations.AnyAsync(o => o.BuddyId == viewer.PersonId
+            && db.HouseholdMembers.Any(m => m.HouseholdId == household && m.PersonId == o.PersonId), ct);
     }
 
     public async Task<Outcome<ProjectView>> WithdrawVerificationAsync(Viewer viewer, Guid id, CancellationToken ct = default)

@@ -1,0 +1,90 @@
+using Mutua.Core.Accounts;
+using Mutua.Core.Communities;
+using Mutua.Core.Projects;
+using Mutua.Core.Tests.Support;
+
+namespace Mutua.Core.Tests.Projects;
+
+/// <summary>
+/// A verification means someone apart from the family looked (issue 13): nobody verifies a project of their own
+/// household or group, or of a household they are buddy to, even holding the sponsor role.
+/// </summary>
+public sealed class VerificationConflictTests : WorldTests
+{
+    private async Task<ProjectView> AminasProjectAsync() =>
+        (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.CreateAsync(await As(W.Amina),
+            new NewProject(W.AminaHome.Id, null, "Ubworozi bw'inkoko", "Turashaka korora inkoko 50.", ProjectCategory.Agriculture,
+                [new NeedInput(NeedKind.Money, "Chicks", 150_000)], null, true, false)))).Ok();
+
+    private Task MakeSponsorAsync(Person person) => Host.Db(async db =>
+    {
+        db.CommunityRoles.Add(new CommunityRole { CommunityId = W.Kimironko.Id, PersonId = person.Id, Role = Role.Sponsor, GrantedAt = Host.Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    private async Task<(Outcome<ProjectView> Verified, bool Offered)> TryVerifyAsync(Person by, Guid project)
+    {
+        var viewer = await As(by);
+        var offered = (await Host.Run<ProjectService, Outcome<ProjectView>>(s => s.GetAsync(viewer, project))).Ok().Can.Verify;
+        return (await Host.Run<ProjectService, Outcome<ProjectView>>(s => s.VerifyAsync(viewer, project, "Saw the coop.")), offered);
+    }
+
+    [Fact]
+    public async Task A_sponsor_of_the_familys_own_household_cannot_verify_it()
+    {
+        var project = await AminasProjectAsync();
+        await MakeSponsorAsync(W.Amina);
+
+        var (verified, offered) = await TryVerifyAsync(W.Amina, project.Id);
+
+        verified.Fails(Failure.ConflictOfInterest);
+        Assert.False(offered);
+    }
+
+    [Fact]
+    public async Task A_sponsor_in_the_familys_group_cannot_verify_it_and_one_in_another_group_can()
+    {
+        var project = await AminasProjectAsync();
+        await MakeSponsorAsync(W.Bosco);
+        await MakeSponsorAsync(W.Jean);
+
+        var (sameGroup, offeredSameGroup) = await TryVerifyAsync(W.Bosco, project.Id);
+        sameGroup.Fails(Failure.ConflictOfInterest);
+        Assert.False(offeredSameGroup);
+        Assert.Null((await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.GetAsync(await As(W.Sara), project.Id))).Ok().Verification);
+
+        var (otherGroup, offeredOtherGroup) = await TryVerifyAsync(W.Jean, project.Id);
+        Assert.True(offeredOtherGroup);
+        Assert.Equal("Jean", otherGroup.Ok().Verification!.ByFirstName);
+    }
+
+    [Fact]
+    public async Task A_sponsor_who_is_buddy_to_the_family_cannot_verify_it()
+    {
+        var project = await AminasProjectAsync();
+        await MakeSponsorAsync(W.Jean);
+        await Host.Db(async db =>
+        {
+            db.Orientations.Add(new Orientation { PersonId = W.Amina.Id, CommunityId = W.Kimironko.Id, BuddyId = W.Jean.Id, StartedAt = Host.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var (verified, offered) = await TryVerifyAsync(W.Jean, project.Id);
+
+        verified.Fails(Failure.ConflictOfInterest);
+        Assert.False(offered);
+    }
+
+    [Fact]
+    public async Task The_communitys_own_sponsor_who_stands_apart_verifies()
+    {
+        var project = await AminasProjectAsync();
+
+        var (verified, offered) = await TryVerifyAsync(W.Sara, project.Id);
+
+        Assert.True(offered);
+        Assert.Equal("Sara", verified.Ok().Verification!.ByFirstName);
+    }
+}
