@@ -468,6 +468,26 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         return await ProjectSearch.CardsAsync(db, ids, ct);
     }
 
+    /// <summary>
+    /// A sponsor's queue: published projects of the communities they sponsor that nobody has verified yet, oldest
+    /// first, leaving out the ones they stand too close to verify (their own household or group, a household they are buddy to).
+    /// </summary>
+    public async Task<IReadOnlyList<ProjectToVerify>> ToVerifyAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var sponsored = viewer.Roles.Where(r => r.Role == Role.Sponsor).Select(r => r.CommunityId).ToList();
+        if (sponsored.Count == 0) return [];
+        var waiting = await db.Projects.Where(p => sponsored.Contains(p.CommunityId) && p.Status == ProjectStatus.Published && p.VerifiedAt == null)
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(100).ToListAsync(ct);
+        var names = await db.Communities.Where(c => sponsored.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var queue = new List<ProjectToVerify>();
+        foreach (var p in waiting)
+        {
+            if (await IsTooCloseToVerifyAsync(viewer, p, ct)) continue;
+            queue.Add(new ProjectToVerify(p.Id, p.Slug, p.Title, p.CommunityId, names.GetValueOrDefault(p.CommunityId, ""), p.PublishedAt));
+        }
+        return queue;
+    }
+
     // ---------------------------------------------------------------- updates, followers, notifications
 
     public async Task<Outcome<UpdateView>> PostUpdateAsync(Viewer viewer, Guid id, string? text, IReadOnlyList<byte[]>? photos = null, CancellationToken ct = default)

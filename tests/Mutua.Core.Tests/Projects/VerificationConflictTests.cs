@@ -87,4 +87,31 @@ public sealed class VerificationConflictTests : WorldTests
         Assert.True(offered);
         Assert.Equal("Sara", verified.Ok().Verification!.ByFirstName);
     }
+
+    [Fact]
+    public async Task A_sponsors_queue_holds_the_unverified_published_projects_oldest_first_without_the_ones_they_stand_too_close_to()
+    {
+        var first = await AminasProjectAsync();
+        Host.Clock.Advance(TimeSpan.FromDays(2));
+        var second = (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.CreateAsync(await As(W.Jean),
+            new NewProject(W.JeanHome.Id, null, "Isoko ry'imboga", "Turashaka kugurisha imboga.", ProjectCategory.SmallBusiness,
+                [new NeedInput(NeedKind.Money, "Stall", 80_000)], null, true, false)))).Ok();
+        var draft = (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.CreateAsync(await As(W.Bosco),
+            new NewProject(W.BoscoHome.Id, null, "Draft", "Not yet.", ProjectCategory.Agriculture, [new NeedInput(NeedKind.Money, "x", 1_000)], null, false, false)))).Ok();
+
+        var sara = await Host.Run<ProjectService, IReadOnlyList<ProjectToVerify>>(async s => await s.ToVerifyAsync(await As(W.Sara)));
+        Assert.Equal([first.Id, second.Id], sara.Select(p => p.Id));
+        Assert.Equal("Kimironko", sara[0].CommunityName);
+
+        // Bosco, made sponsor, is in Amina's group: only Jean's project is his to verify.
+        await MakeSponsorAsync(W.Bosco);
+        var bosco = await Host.Run<ProjectService, IReadOnlyList<ProjectToVerify>>(async s => await s.ToVerifyAsync(await As(W.Bosco)));
+        Assert.Equal([second.Id], bosco.Select(p => p.Id));
+
+        // Verified, it leaves the queue; members who are not sponsors have none.
+        (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.VerifyAsync(await As(W.Sara), first.Id, null))).Ok();
+        Assert.Equal([second.Id], (await Host.Run<ProjectService, IReadOnlyList<ProjectToVerify>>(async s => await s.ToVerifyAsync(await As(W.Sara)))).Select(p => p.Id));
+        Assert.Empty(await Host.Run<ProjectService, IReadOnlyList<ProjectToVerify>>(async s => await s.ToVerifyAsync(await As(W.Amina))));
+        Assert.DoesNotContain(draft.Id, sara.Select(p => p.Id));
+    }
 }
