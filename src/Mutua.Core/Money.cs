@@ -37,22 +37,96 @@ public static class Money
             return NumberFormatInfo.ReadOnly(format);
         });
 
-    /// <summary>Reads an amount as a person types it ("1,250.50", "1 250,5", "15000") into minor units.</summary>
+    /// <summary>Reads an amount as a person types it ("1,250.50", "1 250,5", "15000") into minor units, when it has one reading.</summary>
     public static bool TryParse(string? text, string currency, CultureInfo culture, out long minorUnits)
     {
-        minorUnits = 0;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var cleaned = text.Replace(culture.NumberFormat.CurrencySymbol, "", StringComparison.Ordinal)
-            .Replace(currency, "", StringComparison.OrdinalIgnoreCase);
-        // Spaces group thousands in French and Kinyarwanda ("1 250 000"); people type plain, no-break or narrow ones.
-        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0').ToArray());
-        if (!decimal.TryParse(cleaned, NumberStyles.Number, culture, out var amount)
-            && !decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out amount)) return false;
-        var scaled = amount * Pow10(DigitsOf(currency));
-        if (scaled != decimal.Truncate(scaled) || scaled < long.MinValue || scaled > long.MaxValue) return false;
-        minorUnits = (long)scaled;
-        return true;
+        var reading = Read(text, currency, culture);
+        minorUnits = reading.MinorUnits;
+        return reading.Kind == AmountReading.Read;
     }
+
+    /// <summary>
+    /// Reads an amount as a person types it, with the conventions of <paramref name="culture"/> (use
+    /// <see cref="ConventionsFor"/>: the person's language in the community's country). Separators must sit where that
+    /// convention puts them: groups of three, decimals no longer than the currency's. Typed the other way round
+    /// ("1.870,00" where "1,870.00" is written, "12,50" for $12.50), or with a separator that could be either for a
+    /// currency of three decimals, the amount is <see cref="AmountReading.Unsure"/>: the likely reading comes back for
+    /// the person to confirm, never stored as a guess. "1,800" in California Spanish is 1800 dollars, not 1.80.
+    /// </summary>
+    public static MoneyReading Read(string? text, string currency, CultureInfo culture)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new(AmountReading.Empty, 0);
+        var format = culture.NumberFormat;
+        var cleaned = text.Replace(currency, "", StringComparison.OrdinalIgnoreCase);
+        foreach (var symbol in new[] { format.CurrencySymbol, SymbolFor(currency, culture), "$" })
+        {
+            if (symbol.Length > 0) cleaned = cleaned.Replace(symbol, "", StringComparison.Ordinal);
+        }
+        // Spaces group thousands in French ("1 250 000"); people type plain, no-break or narrow ones, and apostrophes.
+        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0' and not '\'' and not '’').ToArray());
+        var negative = cleaned.StartsWith('-') || cleaned.StartsWith('\u2212');
+        if (negative) cleaned = cleaned[1..];
+        if (cleaned.Length == 0 || !cleaned.All(c => char.IsAsciiDigit(c) || c is '.' or ',')) return new(AmountReading.Unreadable, 0);
+
+        var digits = DigitsOf(currency);
+        // The culture's decimal mark; the other of '.' and ',' is its group mark once spaces are gone (French groups
+        // with spaces, and people there also type "1.500.000").
+        var decimalMark = format.NumberDecimalSeparator == "," ? ',' : '.';
+        var groupMark = decimalMark == ',' ? '.' : ',';
+        var asWritten = ReadAs(cleaned, decimalMark, groupMark, digits);
+        var otherWay = ReadAs(cleaned, groupMark, decimalMark, digits);
+        MoneyReading Signed(AmountReading kind, long value) => new(kind, negative ? -value : value);
+        if (asWritten is { } read) return Signed(otherWay is { } other && other.Units != read.Units ? AmountReading.Unsure : AmountReading.Read, read.Units);
+        // Written only the other way round. Groups of three and no decimals ("150,000" in Kinyarwanda, where RWF has no
+        // decimals to mistake them for) can mean one thing; decimals the other way round ("12,50" for $12.50) are a habit
+        // from elsewhere, and the person confirms what they meant.
+        if (otherWay is { } only) return Signed(only.HasDecimals ? AmountReading.Unsure : AmountReading.Read, only.Units);
+        return new(AmountReading.Unreadable, 0);
+    }
+
+    /// <summary>Minor units of <paramref name="text"/> read strictly with these marks, or null when it is not written that way.</summary>
+    private static (long Units, bool HasDecimals)? ReadAs(string text, char decimalMark, char groupMark, int digits)
+    {
+        var point = text.IndexOf(decimalMark);
+        if (point >= 0 && text.IndexOf(decimalMark, point + 1) >= 0) return null;
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? "" : text[(point + 1)..];
+        if (fraction.Length > digits || !fraction.All(char.IsAsciiDigit) || point >= 0 && fraction.Length == 0 && whole.Length == 0) return null;
+        if (whole.Contains(groupMark))
+        {
+            var groups = whole.Split(groupMark);
+            if (groups[0].Length is < 1 or > 3 || groups.Skip(1).Any(g => g.Length != 3)) return null;
+            whole = string.Concat(groups);
+        }
+        // 15 digits of whole units fit a long in minor units for every currency (three decimals at most).
+        if (!whole.All(char.IsAsciiDigit) || whole.Length > 15) return null;
+        var units = (whole.Length == 0 ? 0 : long.Parse(whole, CultureInfo.InvariantCulture)) * Pow10(digits);
+        return (units + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(digits, '0'), CultureInfo.InvariantCulture)), point >= 0);
+    }
+
+    /// <summary>
+    /// The conventions for numbers and money of a person speaking <paramref name="language"/> in a community of
+    /// <paramref name="country"/> (ISO 3166 alpha-2): Spanish in the United States writes "$1,870.00" (es-US), not Spain's
+    /// "1.870,00 $" (es). Without a country, the country where Mutua's speakers of that language live.
+    /// </summary>
+    public static CultureInfo ConventionsFor(string language, string? country)
+    {
+        var region = string.IsNullOrWhiteSpace(country) ? HomeCountryOf(language) : country.Trim().ToUpperInvariant();
+        if (region is null) return CultureInfo.GetCultureInfo(language);
+        try
+        {
+            return CultureInfo.GetCultureInfo($"{language}-{region}");
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+    }
+
+    private static string? HomeCountryOf(string language) => language switch
+    {
+        "en" or "es" => "US", "fr" or "rw" => "RW", "sw" => "UG", _ => null,
+    };
 
     /// <summary>The amount as a plain number for an input box, without symbol or grouping: "1250.5" becomes "1250,50" in French.</summary>
     public static string ToInput(long minorUnits, string currency, CultureInfo culture)
@@ -67,8 +141,9 @@ public static class Money
         // elsewhere the ISO code avoids confusing one dollar or franc with another.
         try
         {
+            // A local symbol made of letters ("RF", "USh") reads as a word and is easily taken for another: the code is clearer.
             var region = new RegionInfo(culture.Name);
-            if (region.ISOCurrencySymbol == currency) return region.CurrencySymbol;
+            if (region.ISOCurrencySymbol == currency && !region.CurrencySymbol.Any(char.IsLetter)) return region.CurrencySymbol;
         }
         catch (ArgumentException) { }
         return currency == "USD" && culture.TwoLetterISOLanguageName is "en" or "es" ? "$" : currency;
@@ -86,3 +161,9 @@ public static class Money
 
     private static long Pow10(int n) { long r = 1; for (var i = 0; i < n; i++) r *= 10; return r; }
 }
+
+/// <summary>How a typed amount was read: empty, read, unsure (one likely reading to confirm) or unreadable.</summary>
+public enum AmountReading { Empty, Read, Unsure, Unreadable }
+
+/// <summary>What <see cref="Money.Read"/> made of a typed amount: for <see cref="AmountReading.Unsure"/>, the likely reading to show back.</summary>
+public readonly record struct MoneyReading(AmountReading Kind, long MinorUnits);

@@ -46,6 +46,7 @@ public enum Failure
     InvalidStatus,
     NotOpenForPledges,
     OwnProject,
+    ConflictOfInterest,
     PledgeClosed,
     ReferenceRequired,
     NotAmbassador,

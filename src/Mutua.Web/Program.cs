@@ -89,6 +89,17 @@ services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.Thro
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddMutuaOpenApi();
+// Cheap phones on slow networks: every text answer is compressed (Brotli, else gzip), at the fastest level, since
+// pages are made per request. Over HTTPS too: the secret in a page, the antiforgery token, is encrypted afresh for
+// every answer, so BREACH finds no repeated secret to guess.
+services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+    o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes
+        .Concat(["application/problem+json", "image/svg+xml", "text/csv", "application/gexf+xml", "application/graphml+xml"]);
+});
 services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
 services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
 services.ConfigureHttpJsonOptions(o => JsonContract.Apply(o.SerializerOptions));
@@ -135,12 +146,20 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCode
 }));
 // Only over HTTPS (and never for localhost): tells browsers to come back over HTTPS only.
 app.UseHsts();
+app.UseResponseCompression();
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+// Files linked with their version (asp-append-version adds ?v=<hash>) never change under that address: a phone keeps
+// them a year. Anything else for an hour.
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = f.Context.Request.Query.ContainsKey("v")
+        ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+});
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseCurrentViewer();
+app.UseNumberConventions();
 app.UseAuthorization();
 // After sign-in and language are known: the public-page policy caches only what an anonymous visitor sees, per language.
 app.UsePublicPageCache();

@@ -318,7 +318,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
 
         var can = new ProjectPermissions(
             Edit: isOwner,
-            Verify: viewer.Has(p.CommunityId, Role.Sponsor) && p.Status != ProjectStatus.Draft,
+            Verify: viewer.Has(p.CommunityId, Role.Sponsor) && p.Status != ProjectStatus.Draft && !await IsTooCloseToVerifyAsync(viewer, p, ct),
             Pledge: viewer.IsSignedIn && !isOwner && p.Status == ProjectStatus.Published,
             Follow: viewer.IsSignedIn && p.Status != ProjectStatus.Draft,
             Share: canShare);
@@ -469,6 +469,26 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         return await ProjectSearch.CardsAsync(db, ids, ct);
     }
 
+    /// <summary>
+    /// A sponsor's queue: published projects of the communities they sponsor that nobody has verified yet, oldest
+    /// first, leaving out the ones they stand too close to verify (their own household or group, a household they are buddy to).
+    /// </summary>
+    public async Task<IReadOnlyList<ProjectToVerify>> ToVerifyAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var sponsored = viewer.Roles.Where(r => r.Role == Role.Sponsor).Select(r => r.CommunityId).ToList();
+        if (sponsored.Count == 0) return [];
+        var waiting = await db.Projects.Where(p => sponsored.Contains(p.CommunityId) && p.Status == ProjectStatus.Published && p.VerifiedAt == null)
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(100).ToListAsync(ct);
+        var names = await db.Communities.Where(c => sponsored.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var queue = new List<ProjectToVerify>();
+        foreach (var p in waiting)
+        {
+            if (await IsTooCloseToVerifyAsync(viewer, p, ct)) continue;
+            queue.Add(new ProjectToVerify(p.Id, p.Slug, p.Title, p.CommunityId, names.GetValueOrDefault(p.CommunityId, ""), p.PublishedAt));
+        }
+        return queue;
+    }
+
     // ---------------------------------------------------------------- updates, followers, notifications
 
     public async Task<Outcome<UpdateView>> PostUpdateAsync(Viewer viewer, Guid id, string? text, IReadOnlyList<byte[]>? photos = null, CancellationToken ct = default)
@@ -617,6 +637,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         var project = found.Value!;
         if (!viewer.Has(project.CommunityId, Role.Sponsor)) return Failure.Forbidden;
         if (project.Status == ProjectStatus.Draft) return Failure.InvalidStatus;
+        if (await IsTooCloseToVerifyAsync(viewer, project, ct)) return Failure.ConflictOfInterest;
         if (note is { } n && n.Trim().Length > VerificationNoteMaxLength) return Failure.TextTooLong;
         var now = clock.GetUtcNow();
         project.VerifiedAt = now;
@@ -625,6 +646,21 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         db.Record(now, viewer.PersonId, AuditActions.ProjectVerified, project.CommunityId, project.Id, project.VerificationNote);
         await db.SaveChangesAsync(ct);
         return await GetAsync(viewer, id, ct: ct);
+    }
+
+    /// <summary>
+    /// A verification is worth something only from someone who stands apart from the family: nobody verifies a project
+    /// of their own household or group, or of a household they are buddy to, whatever roles they hold.
+    /// </summary>
+    private async Task<bool> IsTooCloseToVerifyAsync(Viewer viewer, Project project, CancellationToken ct)
+    {
+        if (project.HouseholdId is { } own && viewer.IsMemberOf(own)) return true;
+        var group = project.GroupId ?? (project.HouseholdId is { } h
+            ? await db.Households.Where(x => x.Id == h).Select(x => x.GroupId).FirstOrDefaultAsync(ct) : null);
+        if (group is not null && viewer.Households.Any(x => x.GroupId == group)) return true;
+        if (project.HouseholdId is not { } household) return false;
+        return await db.Orientations.AnyAsync(o => o.BuddyId == viewer.PersonId
+            && db.HouseholdMembers.Any(m => m.HouseholdId == household && m.PersonId == o.PersonId), ct);
     }
 
     public async Task<Outcome<ProjectView>> WithdrawVerificationAsync(Viewer viewer, Guid id, CancellationToken ct = default)

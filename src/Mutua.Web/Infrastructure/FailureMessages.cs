@@ -52,6 +52,7 @@ public static class FailureMessages
         Failure.InvalidStatus => l["The project cannot move to that stage from where it is now."],
         Failure.NotOpenForPledges => l["This project is not taking pledges right now."],
         Failure.OwnProject => l["You cannot pledge to your own project."],
+        Failure.ConflictOfInterest => l["You cannot verify a project of your own household or group, or of a household you are buddy to. Another sponsor of the community can."],
         Failure.PledgeClosed => l["This pledge was already confirmed or withdrawn."],
         Failure.ReferenceRequired => l["Please enter the transfer or mobile-money reference."],
         Failure.NotAmbassador => l["Only ambassadors have share links."],
@@ -69,7 +70,7 @@ public static class FailureMessages
     public static int StatusCode(this Failure failure) => failure switch
     {
         Failure.NotFound => StatusCodes.Status404NotFound,
-        Failure.Forbidden or Failure.OwnProject or Failure.NotAmbassador or Failure.WrongPassword => StatusCodes.Status403Forbidden,
+        Failure.Forbidden or Failure.OwnProject or Failure.ConflictOfInterest or Failure.NotAmbassador or Failure.WrongPassword => StatusCodes.Status403Forbidden,
         Failure.LockedOut => StatusCodes.Status423Locked,
         Failure.PhoneOrEmailTaken or Failure.NameTaken or Failure.RoleAlreadyHeld or Failure.AlreadyMember
             or Failure.InvitationUsed or Failure.PledgeClosed or Failure.LastAdmin => StatusCodes.Status409Conflict,

@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
+using Mutua.Core;
 using Mutua.Core.Accounts;
 
 namespace Mutua.Web.Infrastructure;
@@ -32,6 +35,33 @@ public static class Localization
             ];
         });
         return services;
+    }
+
+    /// <summary>
+    /// After the viewer is known: numbers and money are read and shown with the conventions of the person's language
+    /// in their community's country (<see cref="Money.ConventionsFor"/>): Spanish in California is es-US ("$1,870.00"),
+    /// not Spain's "1.870,00 $". The words stay the language's (CurrentUICulture); only CurrentCulture changes. Visitors
+    /// and people in no community get the country where Mutua's speakers of their language live.
+    /// </summary>
+    public static IApplicationBuilder UseNumberConventions(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var viewer = context.RequestServices.GetRequiredService<Viewer>();
+        Guid? home = viewer.Households.Count > 0 ? viewer.Households[0].CommunityId : viewer.Roles.Count > 0 ? viewer.Roles[0].CommunityId : null;
+        var country = home is null ? null : await CountryOfAsync(context.RequestServices, home.Value, context.RequestAborted);
+        CultureInfo.CurrentCulture = Money.ConventionsFor(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, country);
+        await next(context);
+    });
+
+    // A community's country almost never changes: one query per community every ten minutes, not one per request.
+    private static async Task<string?> CountryOfAsync(IServiceProvider services, Guid communityId, CancellationToken ct)
+    {
+        var cache = services.GetRequiredService<IMemoryCache>();
+        var key = (nameof(CountryOfAsync), communityId);
+        if (cache.TryGetValue(key, out string? country)) return country;
+        country = await services.GetRequiredService<MutuaDbContext>().Communities.Where(c => c.Id == communityId)
+            .Select(c => c.Country).FirstOrDefaultAsync(ct);
+        cache.Set(key, country, TimeSpan.FromMinutes(10));
+        return country;
     }
 
     /// <summary>Remembers a language choice in the browser for a year.</summary>

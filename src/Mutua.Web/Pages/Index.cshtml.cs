@@ -9,7 +9,7 @@ namespace Mutua.Web.Pages;
 
 [AllowAnonymous] // Public. The home page: a welcome for visitors, the person's own start page once signed in.
 public sealed class IndexModel(Viewer viewer, CommunityService communities, OrientationService orientation,
-    Mutua.Core.CheckIns.GroupCheckInsService checkIns) : PageModel
+    Mutua.Core.CheckIns.GroupCheckInsService checkIns, Mutua.Core.Projects.ProjectService projects) : PageModel
 {
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
     public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
@@ -17,6 +17,7 @@ public sealed class IndexModel(Viewer viewer, CommunityService communities, Orie
     public IReadOnlyList<Newcomer> Newcomers { get; private set; } = [];
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
     public IReadOnlyList<(Guid HouseholdId, Mutua.Core.Month Month)> Due { get; private set; } = [];
+    public IReadOnlyList<Mutua.Core.Projects.ProjectToVerify> ToVerify { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +34,7 @@ public sealed class IndexModel(Viewer viewer, CommunityService communities, Orie
         }
         Households = households;
         Due = await checkIns.DueAsync(Viewer, ct);
+        ToVerify = await projects.ToVerifyAsync(Viewer, ct);
     }
 
     /// <summary>The newcomer ticks "met my buddy", or the buddy ticks "met my newcomer".</summary>

@@ -9,12 +9,14 @@ public sealed class MoneyTests
 
     // Exact text, not its digits: "RWF 1,500.00" has the digits of "RWF 150,000". Francs and shillings have no minor units.
     [Theory]
-    [InlineData("rw", "RF 150.000")]
+    // A local symbol made of letters ("RF", "USh") reads as a word: the code is shown, as in every other language.
+    [InlineData("rw", "RWF 150.000")]
     [InlineData("fr", "150 000 RWF")]
     [InlineData("en", "RWF 150,000")]
     [InlineData("sw", "RWF 150,000")]
     [InlineData("es", "150.000 RWF")]
-    [InlineData("rw-RW", "RF 150.000")]
+    [InlineData("rw-RW", "RWF 150.000")]
+    [InlineData("sw-UG", "RWF 150,000")]
     [InlineData("en-US", "RWF 150,000")]
     public void Francs_have_no_decimals(string culture, string expected) =>
         Assert.Equal(expected, Plain(Money.Format(150_000, "RWF", new CultureInfo(culture))));
@@ -61,7 +63,7 @@ public sealed class MoneyTests
     [Theory]
     [InlineData("en", "-RWF 150,000")]
     [InlineData("fr", "-150 000 RWF")]
-    [InlineData("rw", "-RF 150.000")]
+    [InlineData("rw", "-RWF 150.000")]
     public void Negative_francs_keep_their_sign_and_have_no_decimals(string culture, string expected) =>
         Assert.Equal(expected, Plain(Money.Format(-150_000, "RWF", new CultureInfo(culture))));
 

@@ -60,37 +60,97 @@ public sealed class CheckInPageTests(MutuaFactory app) : IClassFixture<MutuaFact
         Assert.DoesNotContain("name=\"Form.Income[Job]\"", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    /// <summary>Saves the form and returns the stored check-in of the month it redirected to (read back, not the echo).</summary>
+    private async Task<Mutua.Core.CheckIns.CheckIn> SaveAndReadBackAsync(HttpClient client, Dictionary<string, string> form)
+    {
+        using var posted = await MutuaFactory.PostFormAsync(client, Page, form);
+        Assert.True(posted.StatusCode == HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync(Ct));
+        var month = Regex.Match(posted.Headers.Location!.OriginalString, @"/CheckIn/(\d{4}-\d{2})\?saved=true").Groups[1].Value;
+        Assert.True(Month.TryParse(month, out var m), posted.Headers.Location!.OriginalString);
+        return await app.WithDbAsync(db => db.CheckIns.AsNoTracking().Include(c => c.Income)
+            .SingleAsync(c => c.HouseholdId == app.Demo.JamalHousehold && c.Period == m.Period));
+    }
+
+    // Issue 13: in a USD community a Spanish-speaking family typed "1,800" for wages and Mutua stored 1,80, and "120.50"
+    // became 12050,00. Spanish in the United States writes "$1,870.00".
     [Fact]
-    public async Task Amounts_typed_in_Spanish_are_read_in_Spanish()
+    public async Task Amounts_typed_in_Spanish_in_the_United_States_are_read_the_way_they_are_written_there()
     {
         using var jamal = await JamalInSpanishAsync();
+
+        var saved = await SaveAndReadBackAsync(jamal, new()
+        {
+            ["Form.Income[Job]"] = "1,800",
+            ["Form.Income[OwnBusiness]"] = "120.50",
+            ["Form.Savings"] = "$1,870.00",
+            ["Form.Debts"] = "2.000",
+            ["Form.WhatsNew"] = "Probando en español",
+            ["Form.AmountsChecked"] = "true",
+        });
+
+        Assert.Equal("USD", saved.Currency);
+        Assert.Equal(180_000, saved.Income.Single(i => i.Source == IncomeSource.Job).Amount);
+        Assert.Equal(12_050, saved.Income.Single(i => i.Source == IncomeSource.OwnBusiness).Amount);
+        Assert.Equal(192_050, saved.IncomeTotal);
+        Assert.Equal(187_000, saved.SavingsBalance);
+        Assert.Equal(200_000, saved.Debts);
+        Assert.Equal("Probando en español", saved.WhatsNew);
+
+        // The saved form shows the amounts back the same way, and the page's totals are written as they are in California.
+        using var page = await jamal.GetAsync(Page + $"/{Month.FromPeriod(saved.Period)}", Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("value=\"1800.00\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"1870.00\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_amount_written_the_other_way_round_comes_back_as_read_for_confirming_and_is_saved_only_when_posted_again()
+    {
+        using var jamal = await JamalInSpanishAsync();
+        var month = Month.Current(DateTimeOffset.UtcNow, "America/New_York");
+        var before = await SavedAsync(month);
 
         using var posted = await MutuaFactory.PostFormAsync(jamal, Page, new()
         {
             ["Form.Income[Job]"] = "1.250,50",
-            ["Form.Income[OwnBusiness]"] = "80",
-            ["Form.Savings"] = "2.000",
-            ["Form.WhatsNew"] = "Probando en español",
+            ["Form.Savings"] = "500",
+            ["Form.AmountsChecked"] = "true",
         });
+        var html = await posted.Content.ReadAsStringAsync(Ct);
 
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var location = posted.Headers.Location!.OriginalString;
-        var month = Regex.Match(location, @"/CheckIn/(\d{4}-\d{2})\?saved=true").Groups[1].Value;
-        Assert.True(Month.TryParse(month, out var m), location);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Leímos “1.250,50” como $1,250.50", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.Income[Job]\" value=\"1250.50\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, await SavedAsync(month));
 
-        var saved = await app.WithDbAsync(db => db.CheckIns.AsNoTracking().Include(c => c.Income)
-            .SingleAsync(c => c.HouseholdId == app.Demo.JamalHousehold && c.Period == m.Period));
-        Assert.Equal("USD", saved.Currency);
+        // Posting the form as it came back confirms it.
+        var saved = await SaveAndReadBackAsync(jamal, new()
+        {
+            ["Form.Income[Job]"] = "1250.50",
+            ["Form.Savings"] = "500",
+            ["Form.AmountsChecked"] = "true",
+        });
         Assert.Equal(125_050, saved.Income.Single(i => i.Source == IncomeSource.Job).Amount);
-        Assert.Equal(8_000, saved.Income.Single(i => i.Source == IncomeSource.OwnBusiness).Amount);
-        Assert.Equal(133_050, saved.IncomeTotal);
-        Assert.Equal(200_000, saved.SavingsBalance);
-        Assert.Equal("Probando en español", saved.WhatsNew);
+    }
 
-        // The saved form shows the amounts back the Spanish way.
-        using var page = await jamal.GetAsync(location, Ct);
-        var html = await page.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("value=\"1250,50\"", html, StringComparison.Ordinal);
+    [Fact]
+    public async Task An_amount_ten_times_off_the_one_saved_before_is_saved_only_once_the_person_ticks_that_it_is_right()
+    {
+        using var jamal = await JamalInSpanishAsync();
+        await SaveAndReadBackAsync(jamal, new() { ["Form.Savings"] = "1,000", ["Form.AmountsChecked"] = "true" });
+        var month = Month.Current(DateTimeOffset.UtcNow, "America/New_York");
+        var before = await SavedAsync(month);
+
+        using var posted = await MutuaFactory.PostFormAsync(jamal, Page, new() { ["Form.Savings"] = "100,000" });
+        var html = await posted.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("$100,000.00 está muy lejos de $1,000.00", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.AmountsChecked\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, await SavedAsync(month));
+
+        var saved = await SaveAndReadBackAsync(jamal, new() { ["Form.Savings"] = "100,000", ["Form.AmountsChecked"] = "true" });
+        Assert.Equal(10_000_000, saved.SavingsBalance);
     }
 
     [Fact]
@@ -109,7 +169,7 @@ public sealed class CheckInPageTests(MutuaFactory app) : IClassFixture<MutuaFact
         var html = await posted.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains("Escriba una cantidad como 1500,00", html, StringComparison.Ordinal);
+        Assert.Contains("Escriba una cantidad como 1500.00", html, StringComparison.Ordinal);
         Assert.Contains("mil doscientos", html, StringComparison.Ordinal); // what was typed stays for correcting
         Assert.Equal(before, await SavedAsync(month));
     }

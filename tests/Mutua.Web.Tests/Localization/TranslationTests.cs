@@ -229,7 +229,8 @@ public sealed partial class TranslationTests
                 problems.Add($"“{key}”: placeholders [{string.Join(" ", expected)}] became [{string.Join(" ", actual)}] in “{value}”");
             else if (!Formats(value, expected.Count))
                 problems.Add($"“{key}”: “{value}” is not a valid format string (a stray {{ or }}?)");
-            if (Count(key, '“') != Count(value, '“') || Count(key, '”') != Count(value, '”'))
+            // French quotes with « » where English has “ ”.
+            if (Count(key, '“') != Count(value, '“') + Count(value, '«') || Count(key, '”') != Count(value, '”') + Count(value, '»'))
                 problems.Add($"“{key}”: typographic quotes “ ” changed in “{value}”");
             if (key.Contains("Mutua", StringComparison.Ordinal) && !value.Contains("Mutua", StringComparison.Ordinal))
                 problems.Add($"“{key}”: the name Mutua is missing from “{value}”");

@@ -30,6 +30,8 @@ public sealed class CheckInForm
     public string? NeedsNotes { get; set; }
     public string? WhatsNew { get; set; }
     public List<SharedParts> Shared { get; set; } = [];
+    /// <summary>The person ticked that amounts far from the ones saved before are right.</summary>
+    public bool AmountsChecked { get; set; }
 }
 
 public sealed class HelpRow

@@ -18,6 +18,8 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
     public CheckInView? Saved { get; private set; }
     public IReadOnlyList<HouseholdChoice> Neighbours { get; private set; } = [];
     public bool JustSaved { get; private set; }
+    /// <summary>An amount is ten times larger or smaller than before: the form asks the person to tick that it is right.</summary>
+    public bool AmountsToCheck { get; private set; }
     /// <summary>How many households a search by name found; null when nobody searched.</summary>
     public int? Found { get; private set; }
 
@@ -117,21 +119,55 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         return all;
     }
 
-    /// <summary>Reads the form into Core's input; amounts that cannot be read become field errors.</summary>
+    /// <summary>
+    /// Reads the form into Core's input; amounts that cannot be read become field errors. An amount typed the other
+    /// way round ("12,50" where "12.50" is written) comes back rewritten as it was read, with a question, and is saved
+    /// only when posted again; one ten times larger or smaller than before is saved only once the person ticks that
+    /// the amounts are right. Nothing is stored as a guess.
+    /// </summary>
     private CheckInInput ToInput()
     {
         var culture = CultureInfo.CurrentCulture;
         var currency = Saved!.Currency;
-        long? Amount(string? text, string field)
+        long? Amount(string? text, string field, long? before, Action<string> rewrite)
         {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            if (Money.TryParse(text, currency, culture, out var minor) && minor >= 0) return minor;
-            ModelState.AddModelError(field, l["Please enter an amount such as {0}.", Money.ToInput(150000, currency, culture)]);
-            return null;
+            var reading = Money.Read(text, currency, culture);
+            switch (reading.Kind)
+            {
+                case AmountReading.Empty:
+                    return null;
+                case AmountReading.Unsure when reading.MinorUnits >= 0:
+                    ModelState.AddModelError(field, l["We read “{0}” as {1}. If that is right, save again; if not, correct it.",
+                        text!.Trim(), Money.Format(reading.MinorUnits, currency, culture)]);
+                    rewrite(Money.ToInput(reading.MinorUnits, currency, culture));
+                    return null;
+                case AmountReading.Read when reading.MinorUnits >= 0:
+                    if (!Form.AmountsChecked && FarFrom(reading.MinorUnits, before))
+                    {
+                        AmountsToCheck = true;
+                        ModelState.AddModelError(field, l["{0} is far from the {1} saved before. If it is right, tick “These amounts are right” and save again.",
+                            Money.Format(reading.MinorUnits, currency, culture), Money.Format(before!.Value, currency, culture)]);
+                    }
+                    return reading.MinorUnits;
+                default:
+                    ModelState.AddModelError(field, l["Please enter an amount such as {0}.", Money.ToInput(150000, currency, culture)]);
+                    return null;
+            }
         }
-        var income = Form.Income
-            .Select(kv => (kv.Key, Amount: Amount(kv.Value, $"Form.Income[{kv.Key}]")))
-            .Where(x => x.Amount is not null).Select(x => new IncomeEntry(x.Key, x.Amount!.Value)).ToList();
+        void Rewrite(string field, string value, Action<string> set)
+        {
+            set(value);
+            ModelState.SetModelValue(field, value, value);
+        }
+        var income = new List<IncomeEntry>();
+        foreach (var (source, text) in Form.Income.ToList())
+        {
+            var field = $"Form.Income[{source}]";
+            var before = Saved.Income.FirstOrDefault(i => i.Source == source)?.Amount;
+            if (Amount(text, field, before, v => Rewrite(field, v, x => Form.Income[source] = x)) is { } amount) income.Add(new IncomeEntry(source, amount));
+        }
+        var savings = Amount(Form.Savings, "Form.Savings", Saved.SavingsBalance, v => Rewrite("Form.Savings", v, x => Form.Savings = x));
+        var debts = Amount(Form.Debts, "Form.Debts", Saved.Debts, v => Rewrite("Form.Debts", v, x => Form.Debts = x));
         var help = new List<HelpEntry>();
         for (var i = 0; i < Form.Help.Count; i++)
         {
@@ -148,14 +184,20 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
                 ModelState.AddModelError($"Form.Help[{i}].Outside", l["Please say who it was: choose a household or describe the person."]);
                 continue;
             }
-            help.Add(new HelpEntry(row.Direction, row.Kind.Value, other, other is null ? row.Outside : null, Amount(row.Value, $"Form.Help[{i}].Value")));
+            var valueField = $"Form.Help[{i}].Value";
+            help.Add(new HelpEntry(row.Direction, row.Kind.Value, other, other is null ? row.Outside : null,
+                Amount(row.Value, valueField, null, v => Rewrite(valueField, v, x => row.Value = x))));
         }
         var goals = Form.Goals.Where(r => r.GoalId is not null || !string.IsNullOrWhiteSpace(r.Name))
             .Select(r => new GoalEntry(r.GoalId, r.Name, r.Percent)).ToList();
-        return new CheckInInput(Income: income, SavingsBalance: Amount(Form.Savings, "Form.Savings"), Debts: Amount(Form.Debts, "Form.Debts"),
+        return new CheckInInput(Income: income, SavingsBalance: savings, Debts: debts,
             HealthRating: Form.HealthRating, HealthNotes: Form.HealthNotes, EducationNotes: Form.EducationNotes, Housing: Form.Housing,
             HousingNotes: Form.HousingNotes, LeadershipNotes: Form.LeadershipNotes, MeetingsLed: Form.MeetingsLed, Help: help, Goals: goals,
             Needs: Form.Needs, Wants: Form.Wants, NeedsNotes: Form.NeedsNotes, WhatsNew: Form.WhatsNew,
             SharedWithGroup: Form.Shared.Aggregate(SharedParts.None, (a, p) => a | p));
     }
+
+    /// <summary>Ten times larger or smaller than the amount saved before (last month's, or this month's before a correction).</summary>
+    private static bool FarFrom(long amount, long? before) =>
+        before is > 0 && amount > 0 && (amount / 10 >= before || amount * 10 <= before);
 }

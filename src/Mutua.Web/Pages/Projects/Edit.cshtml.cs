@@ -91,13 +91,15 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLoc
         {
             var row = Needs[i];
             if (string.IsNullOrWhiteSpace(row.Amount) && string.IsNullOrWhiteSpace(row.Description) && row.Id is null) continue;
-            if (!ProjectNames.TryParseAmount(row.Kind, row.Amount, Currency, out var amount))
+            var reading = ProjectNames.ReadAmount(row.Kind, row.Amount, Currency);
+            if (reading.Kind != AmountReading.Read)
             {
-                ModelState.AddModelError($"Needs[{i}].Amount", row.Kind == NeedKind.Money
-                    ? l["Please enter an amount, for example 5000."] : l["Please enter a whole number above zero."]);
+                ModelState.AddModelError($"Needs[{i}].Amount", ProjectNames.RefusalOf(row.Kind, row.Amount, reading, Currency, l));
+                // Shown back as it was read, so saving again confirms it (never stored as a guess).
+                if (reading.Kind == AmountReading.Unsure) row.Amount = ProjectNames.ToInput(reading, Currency);
                 continue;
             }
-            needs.Add(new NeedInput(row.Kind, row.Description, amount, row.Id));
+            needs.Add(new NeedInput(row.Kind, row.Description, reading.MinorUnits, row.Id));
         }
         byte[]? photo = null;
         if (Photo is { Length: > 0 })

@@ -25,6 +25,8 @@ public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectServi
     public ProjectList Results { get; private set; } = new([], 1, ProjectSearch.PageSize, false);
     public IReadOnlyList<(Guid Id, string Name)> Communities { get; private set; } = [];
     public IReadOnlyList<ProjectCard> Mine { get; private set; } = [];
+    /// <summary>A sponsor's queue, oldest first.</summary>
+    public IReadOnlyList<ProjectToVerify> ToVerify { get; private set; } = [];
     public bool CanPost { get; private set; }
     public bool IsAmbassador { get; private set; }
     public int Unread { get; private set; }
@@ -46,6 +48,7 @@ public sealed class IndexModel(Viewer viewer, ProjectSearch search, ProjectServi
         {
             Mine = await projects.MineAsync(viewer, ct);
             Unread = await projects.UnreadCountAsync(viewer, ct);
+            ToVerify = await projects.ToVerifyAsync(viewer, ct);
         }
     }
 

@@ -45,22 +45,50 @@ public static class ProjectNames
         PledgeStatus.Withdrawn => l["Withdrawn"],
     };
 
-    /// <summary>"RWF 150,000", "12 hours", "10 units".</summary>
+    /// <summary>"RWF 150,000", "$1,200", "$12.50", "12 hours", "10 units": the same text on a card and on the project's page.</summary>
     public static string Amount(NeedKind kind, long amount, string currency, IStringLocalizer l) => kind switch
     {
-        NeedKind.Money => Money.Format(amount, currency, CultureInfo.CurrentCulture),
+        NeedKind.Money => MoneyAmount(amount, currency),
         NeedKind.Skills or NeedKind.Time => l.Plural("{0} hours", amount, amount.ToString("N0", CultureInfo.CurrentCulture)),
         NeedKind.Materials => l.Plural("{0} units", amount, amount.ToString("N0", CultureInfo.CurrentCulture)),
     };
 
-    /// <summary>What a person typed as an amount: money in the currency's own way, hours and units as whole numbers.</summary>
-    public static bool TryParseAmount(NeedKind kind, string? text, string currency, out long amount)
+    /// <summary>Goals and totals are mostly whole: cents are shown only when there are some ("$1,200", "$1,212.50").</summary>
+    public static string MoneyAmount(long amount, string currency) =>
+        Money.Format(amount, currency, CultureInfo.CurrentCulture, wholeUnits: amount % MinorPerUnit(currency) == 0);
+
+    private static long MinorPerUnit(string currency)
     {
-        amount = 0;
-        if (kind == NeedKind.Money) return Money.TryParse(text, currency, CultureInfo.CurrentCulture, out amount) && amount > 0;
-        var cleaned = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0').ToArray());
-        return long.TryParse(cleaned, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out amount) && amount > 0;
+        long r = 1;
+        for (var i = 0; i < Money.DigitsOf(currency); i++) r *= 10;
+        return r;
     }
+
+    /// <summary>
+    /// What a person typed as an amount: money in the conventions of their language in the community's country
+    /// (<see cref="Money.Read"/>, which may be unsure), hours and units as whole numbers. Zero and less is unreadable.
+    /// </summary>
+    public static MoneyReading ReadAmount(NeedKind kind, string? text, string currency)
+    {
+        if (kind == NeedKind.Money)
+        {
+            var reading = Money.Read(text, currency, CultureInfo.CurrentCulture);
+            return reading.Kind is AmountReading.Read or AmountReading.Unsure && reading.MinorUnits <= 0 ? new(AmountReading.Unreadable, 0) : reading;
+        }
+        var cleaned = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0').ToArray());
+        if (cleaned.Length == 0) return new(AmountReading.Empty, 0);
+        return long.TryParse(cleaned, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var amount) && amount > 0
+            ? new(AmountReading.Read, amount) : new(AmountReading.Unreadable, 0);
+    }
+
+    /// <summary>Why a typed amount was not taken, in the person's language: a question when it was read another way.</summary>
+    public static string RefusalOf(NeedKind kind, string? text, MoneyReading reading, string currency, IStringLocalizer l) =>
+        reading.Kind == AmountReading.Unsure
+            ? l["We read “{0}” as {1}. If that is right, save again; if not, correct it.", (text ?? "").Trim(), Money.Format(reading.MinorUnits, currency, CultureInfo.CurrentCulture)]
+            : kind == NeedKind.Money ? l["Please enter an amount, for example 5000."] : l["Please enter a whole number above zero."];
+
+    /// <summary>The amount as it was read, for the input box, so posting again confirms it.</summary>
+    public static string ToInput(MoneyReading reading, string currency) => Money.ToInput(reading.MinorUnits, currency, CultureInfo.CurrentCulture);
 
     public static int Percent(long part, long whole) => whole <= 0 ? 0 : (int)Math.Min(100, part * 100 / whole);
 }

@@ -27,6 +27,9 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
     public bool HasHousehold { get; private set; }
     public string? Via { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>The pledge form's amount and need after a refusal, so the person corrects or confirms rather than types again.</summary>
+    public string? TypedAmount { get; private set; }
+    public Guid? PledgeNeedId { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string Slug { get; set; } = "";
@@ -75,12 +78,16 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         if (problem is not null) return problem;
         var need = Project!.Needs.FirstOrDefault(n => n.Id == needId);
         if (need is null) return this.Refuse(Failure.InvalidNeed);
-        if (!ProjectNames.TryParseAmount(need.Kind, amount, Project.Currency, out var value))
+        var reading = ProjectNames.ReadAmount(need.Kind, amount, Project.Currency);
+        if (reading.Kind != AmountReading.Read)
         {
-            ModelState.AddModelError("amount", need.Kind == NeedKind.Money
-                ? l["Please enter an amount, for example 5000."] : l["Please enter a whole number above zero."]);
+            ModelState.AddModelError("amount", ProjectNames.RefusalOf(need.Kind, amount, reading, Project.Currency, l));
+            // Shown back as it was read, so pledging again confirms it (never taken as a guess).
+            TypedAmount = reading.Kind == AmountReading.Unsure ? ProjectNames.ToInput(reading, Project.Currency) : amount;
+            PledgeNeedId = needId;
             return Page();
         }
+        var value = reading.MinorUnits;
         via ??= ReadVia() is { } v && v.Project == Project.Id ? v.Code : null;
         var made = await pledges.PledgeAsync(viewer, Project.Id, new PledgeInput(needId, value, via), ct: ct);
         return made.Succeeded ? Done("pledged") : this.Refuse(made.Failure!.Value);
