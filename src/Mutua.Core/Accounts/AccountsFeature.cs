@@ -11,6 +11,7 @@ public static class AccountsFeature
         services.AddScoped<ProfileService>();
         services.AddScoped<SessionService>();
         services.AddScoped<PasswordService>();
+        services.AddScoped<AccountCreation>();
         return services;
     }
 }

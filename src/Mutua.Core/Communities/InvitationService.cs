@@ -9,7 +9,7 @@ namespace Mutua.Core.Communities;
 /// Families recruit their own peers: a member invites into their own household or a new household
 /// of their group; a coordinator into any household or group of the community, or with another role.
 /// </summary>
-public sealed class InvitationService(MutuaDbContext db, UserManager<Person> users, OrientationService orientation, TimeProvider clock)
+public sealed class InvitationService(MutuaDbContext db, AccountCreation accounts, OrientationService orientation, TimeProvider clock)
 {
     public async Task<Outcome<InvitationSummary>> CreateAsync(Viewer viewer, Guid communityId, NewInvitation input, CancellationToken ct = default)
     {
@@ -113,46 +113,10 @@ public sealed class InvitationService(MutuaDbContext db, UserManager<Person> use
         var (invitation, failure) = await FindOpenAsync(typedCode, ct);
         if (invitation is null) return failure!.Value;
 
-        var firstName = input.FirstName?.Trim() ?? "";
-        if (firstName.Length == 0) return Failure.NameRequired;
-        var fullName = input.FullName?.Trim();
-        if (firstName.Length > Person.NameMaxLength || fullName is { Length: > Person.FullNameMaxLength }) return Failure.NameTooLong;
-        var language = Languages.IsSupported(input.Language) ? input.Language! : invitation.Community!.DefaultLanguage;
-        var login = input.Login?.Trim() ?? "";
-        string? email = null, phone = null;
-        if (ContactNumbers.LooksLikeEmail(login))
-        {
-            // A bare address only: "Grace <grace@example.org>" parses as mail, but is not a sign-in name.
-            if (login.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(login, out var address) || address.Address != login)
-                return Failure.InvalidPhoneOrEmail;
-            email = login;
-        }
-        else
-        {
-            phone = ContactNumbers.Normalise(login, invitation.Community!.Country);
-            if (phone is null) return Failure.InvalidPhoneOrEmail;
-        }
-        if (email is not null && await users.FindByEmailAsync(email) is not null) return Failure.PhoneOrEmailTaken;
-        if (phone is not null && await db.Users.AnyAsync(u => u.PhoneNumber == phone, ct)) return Failure.PhoneOrEmailTaken;
-
-        var person = new Person
-        {
-            UserName = email ?? phone, Email = email, PhoneNumber = phone, FirstName = firstName,
-            FullName = string.IsNullOrEmpty(fullName) ? null : fullName, PreferredLanguage = language, CreatedAt = clock.GetUtcNow(),
-        };
-        foreach (var validator in users.PasswordValidators)
-        {
-            if (!(await validator.ValidateAsync(users, person, input.Password ?? "")).Succeeded) return Failure.WeakPassword;
-        }
-
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(person, input.Password!);
-        if (!created.Succeeded)
-        {
-            return created.Errors.Any(e => e.Code.Contains("Password", StringComparison.Ordinal)) ? Failure.WeakPassword
-                : created.Errors.Any(e => e.Code.StartsWith("Duplicate", StringComparison.Ordinal)) ? Failure.PhoneOrEmailTaken
-                : Failure.InvalidPhoneOrEmail;
-        }
+        var created = await accounts.CreateAsync(input, invitation.Community!.DefaultLanguage, invitation.Community.Country, ct);
+        if (!created.Succeeded) return created.Failure!.Value;
+        var person = created.Value!;
         var joined = await JoinAsync(invitation, person.Id, ct);
         if (!joined.Succeeded) return joined;
         await tx.CommitAsync(ct);

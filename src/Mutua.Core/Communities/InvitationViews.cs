@@ -10,6 +10,4 @@ public sealed record InvitationSummary(Guid Id, string Code, Guid CommunityId, R
 public sealed record InvitationPreview(string Code, Guid CommunityId, string CommunityName, string Place, string DefaultLanguage,
     string Country, Role Role, string? GroupName, string? HouseholdName, string InvitedByFirstName, DateTimeOffset ExpiresAt);
 
-public sealed record SignUp(string? FirstName, string? FullName, string? Login, string? Password, string? Language);
-
 public sealed record Joined(Guid PersonId, Guid CommunityId, Guid? HouseholdId, Guid? GroupId, Guid? BuddyId);

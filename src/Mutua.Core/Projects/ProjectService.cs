@@ -559,6 +559,19 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
     };
 
     /// <summary>The share card's locale and cover size for a project already read (and so already allowed) with <see cref="GetAsync"/>.</summary>
+    /// <summary>
+    /// The public project a visitor signs up to support (from its page or a share link): its title, and its community's
+    /// country to read a phone number typed the local way. Null for a slug that is not a public, published project.
+    /// </summary>
+    public async Task<SupportedProject?> PublicProjectAsync(string? slug, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(slug)) return null;
+        return await db.Projects.AsNoTracking()
+            .Where(p => p.Slug == slug && p.IsPublic && p.Status == ProjectStatus.Published)
+            .Join(db.Communities, p => p.CommunityId, c => c.Id, (p, c) => new SupportedProject(p.Id, p.Slug, p.Title, c.Country, c.DefaultLanguage))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<ShareCard> ShareCardAsync(ProjectView project, CancellationToken ct = default)
     {
         var country = await db.Communities.AsNoTracking().Where(c => c.Id == project.CommunityId).Select(c => c.Country).FirstOrDefaultAsync(ct);

@@ -63,6 +63,9 @@ public sealed record ProjectCard(Guid Id, string Slug, string Title, string Exce
     Guid CommunityId, string CommunityName, string Currency, bool Verified, long? MoneyTarget, long? MoneyConfirmed, int Supporters,
     int ProgressPermille, Guid? PhotoId, DateTimeOffset? PublishedAt);
 
+/// <summary>A public project someone signs up to support, with its community's country and language.</summary>
+public sealed record SupportedProject(Guid Id, string Slug, string Title, string Country, string Language);
+
 /// <summary>A project in a sponsor's queue: waiting for someone to verify it since it was published.</summary>
 public sealed record ProjectToVerify(Guid Id, string Slug, string Title, Guid CommunityId, string CommunityName, DateTimeOffset? PublishedAt);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mutua.Core;
+using Mutua.Core.Accounts;
 using Mutua.Core.Communities;
 using Mutua.Core.Projects;
 using Mutua.Web.Infrastructure;

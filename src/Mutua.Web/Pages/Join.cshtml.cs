@@ -76,11 +76,7 @@ public sealed class JoinModel(InvitationService invitations, Viewer viewer, User
         var person = await users.FindByIdAsync(joined.Value!.PersonId.ToString());
         await signIns.SignInBrowserAsync(person!, persistent: true, HttpContext);
         // Came through an ambassador's share link: the sign-up counts for them.
-        if (Request.Cookies[Projects.ShowModel.ViaCookie] is { } via && via.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
-            && Guid.TryParse(via[(dot + 1)..], out var sharedProject))
-        {
-            await ambassadors.RecordSignUpAsync(sharedProject, via[..dot], ct);
-        }
+        if (Projects.ShowModel.ReadVia(Request) is { } via) await ambassadors.RecordSignUpAsync(via.Project, via.Code, ct);
         Localization.RememberLanguage(Response, person!.PreferredLanguage);
         return Redirect(joined.Value.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
     }

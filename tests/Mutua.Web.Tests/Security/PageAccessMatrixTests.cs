@@ -81,6 +81,7 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Account/Denied", At("/Account/Denied"), HttpStatusCode.Forbidden),
         new("/Account/Closed", At("/Account/Closed"), HttpStatusCode.OK),
         new("/Join", At("/Join"), HttpStatusCode.OK),
+        new("/Account/SignUp", At("/Account/SignUp"), HttpStatusCode.OK),
         // The language buttons post here; the page itself leads home.
         new("/Language", At("/Language"), HttpStatusCode.Redirect),
         new("/ApiReference", At("/ApiReference"), HttpStatusCode.OK),

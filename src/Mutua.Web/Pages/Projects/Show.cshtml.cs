@@ -160,9 +160,12 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
     private RedirectResult Done(string? what, string anchor = "") =>
         Redirect($"/p/{Project!.Slug}{(what is null ? "" : "?done=" + what)}{anchor}");
 
-    private (string Code, Guid Project)? ReadVia()
+    private (string Code, Guid Project)? ReadVia() => ReadVia(Request);
+
+    /// <summary>The ambassador's code and project of the share link this browser came through, if any.</summary>
+    public static (string Code, Guid Project)? ReadVia(HttpRequest request)
     {
-        var raw = Request.Cookies[ViaCookie];
+        var raw = request.Cookies[ViaCookie];
         if (raw is null) return null;
         var dot = raw.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && Guid.TryParse(raw[(dot + 1)..], out var project) ? (raw[..dot], project) : null;
