@@ -18,6 +18,7 @@ public sealed class Project
     public const int TitleMaxLength = 120;
     public const int StoryMaxLength = 4000;
     public const int SlugMaxLength = 60;
+    public const int HowToSendMaxLength = 500;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The short readable part of its link, /p/{slug}: never changes once made.</summary>
@@ -39,6 +40,8 @@ public sealed class Project
     public Guid? VerifiedById { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
     public string? VerificationNote { get; set; }
+    /// <summary>How supporters send what they pledged (a mobile-money number, a Zelle handle, "bring it to the group meeting"): shown only to them and the owners.</summary>
+    public string? HowToSend { get; set; }
 
     /// <summary>
     /// For ordering the discovery page only ("closest to goal", "most supported", "near its goal"):

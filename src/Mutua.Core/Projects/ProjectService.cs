@@ -112,6 +112,11 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
 
         if (patch.Title is not null) project.Title = patch.Title.Trim();
         if (patch.Story is not null) project.Story = patch.Story.Trim();
+        if (patch.HowToSend is not null)
+        {
+            if (patch.HowToSend.Trim().Length > Project.HowToSendMaxLength) return Failure.TextTooLong;
+            project.HowToSend = patch.HowToSend.Trim().Length == 0 ? null : patch.HowToSend.Trim();
+        }
         if (patch.Category is { } category) project.Category = category;
         if (patch.IsPublic is { } isPublic) project.IsPublic = isPublic;
         if (patch.Status is { } status && status != project.Status)
@@ -328,7 +333,8 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             verification, needs, photos.Where(x => x.UpdateId is null).Select(x => x.Id).ToList(),
             updates.Select(u => new UpdateView(u.Id, u.Text, u.CreatedAt, u.Author ?? "—",
                 photos.Where(x => x.UpdateId == u.Id).Select(x => x.Id).ToList())).ToList(),
-            inspiredBy, inspired, similar, followers, following, can, pledges, ambassadors, shareCode);
+            inspiredBy, inspired, similar, followers, following, can, pledges, ambassadors, shareCode,
+            isOwner || pledges.Any(x => x.Mine && x.Status != PledgeStatus.Withdrawn) ? p.HowToSend : null);
     }
 
     /// <summary>A household's project by the first name of who posted it and the household's group; a group's by the group.</summary>

@@ -8,7 +8,7 @@ public sealed record NewProject(Guid? HouseholdId, Guid? GroupId, string? Title,
 
 /// <summary>Only what is given changes. Needs, when given, are the whole list: matched by id, new ones without.</summary>
 public sealed record ProjectPatch(string? Title = null, string? Story = null, ProjectCategory? Category = null, ProjectStatus? Status = null,
-    bool? IsPublic = null, IReadOnlyList<NeedInput>? Needs = null, IReadOnlyList<Guid>? InspiredBy = null);
+    bool? IsPublic = null, IReadOnlyList<NeedInput>? Needs = null, IReadOnlyList<Guid>? InspiredBy = null, string? HowToSend = null);
 
 public sealed record PledgeInput(Guid NeedId, long Amount, string? Via = null);
 
@@ -30,7 +30,11 @@ public sealed record UpdateView(Guid Id, string Text, DateTimeOffset At, string 
 public sealed record ProjectLink(Guid Id, string Slug, string Title, string CommunityName, ProjectCategory Category);
 
 public sealed record PledgeView(Guid Id, Guid ProjectId, Guid NeedId, NeedKind Kind, long Amount, PledgeStatus Status, string SupporterFirstName,
-    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, string? Reference, bool Mine, string? ViaAmbassadorFirstName);
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, string? Reference, bool Mine, string? ViaAmbassadorFirstName)
+{
+    /// <summary>What the supporter quotes when they send the money, so the family knows whose it is ("M-3F9A2C1B").</summary>
+    public string Code => "M-" + Id.ToString("N")[^8..].ToUpperInvariant();
+}
 
 public sealed record AmbassadorCount(string FirstName, int Visits, int SignUps, int Pledges);
 
@@ -43,7 +47,9 @@ public sealed record ProjectView(
     IReadOnlyList<NeedView> Needs, IReadOnlyList<Guid> Photos, IReadOnlyList<UpdateView> Updates,
     IReadOnlyList<ProjectLink> InspiredBy, IReadOnlyList<ProjectLink> Inspired, IReadOnlyList<ProjectLink> Similar,
     int Followers, bool Following, ProjectPermissions Can, IReadOnlyList<PledgeView> Pledges,
-    IReadOnlyList<AmbassadorCount>? Ambassadors, string? ShareCode);
+    IReadOnlyList<AmbassadorCount>? Ambassadors, string? ShareCode,
+    // How to send support: for the owners and for people with a pledge here only; null for everyone else.
+    string? HowToSend = null);
 
 /// <summary>A photo's size as stored (after resizing), in pixels.</summary>
 public sealed record PhotoSize(int Width, int Height);

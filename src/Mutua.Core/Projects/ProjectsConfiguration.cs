@@ -14,6 +14,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.Property(p => p.Title).HasMaxLength(Project.TitleMaxLength).IsRequired();
         b.Property(p => p.Story).HasMaxLength(Project.StoryMaxLength).IsRequired();
         b.Property(p => p.VerificationNote).HasMaxLength(400);
+        b.Property(p => p.HowToSend).HasMaxLength(Project.HowToSendMaxLength);
         b.HasOne<Community>().WithMany().HasForeignKey(p => p.CommunityId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Group>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);

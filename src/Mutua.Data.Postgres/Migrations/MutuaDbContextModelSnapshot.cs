@@ -1017,6 +1017,10 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("HowToSend")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 

@@ -1002,6 +1002,10 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HowToSend")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 

@@ -34,6 +34,11 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLoc
     [Display(Name = "Your story")]
     public string? Story { get; set; }
 
+    [BindProperty, StringLength(Project.HowToSendMaxLength, ErrorMessage = "That text is too long. Please shorten it.")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    [Display(Name = "How supporters send their support")]
+    public string? HowToSend { get; set; }
+
     [BindProperty, Display(Name = "Category")]
     public ProjectCategory Category { get; set; } = ProjectCategory.SmallBusiness;
 
@@ -69,6 +74,7 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLoc
         {
             Title = p.Title;
             Story = p.Story;
+            HowToSend = p.HowToSend;
             Category = p.Category;
             Needs = p.Needs.Select(n => new NeedRow
             {
@@ -130,10 +136,12 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLoc
             else if (Owner?.StartsWith("h:", StringComparison.Ordinal) == true && Guid.TryParse(Owner[2..], out var h)) household = h;
             saved = await projects.CreateAsync(viewer, new NewProject(household, group, Title, Story ?? "", Category, needs,
                 InspiredBy is { } source ? [source] : null, Publish, IsPublic), ct);
+            if (saved.Succeeded && !string.IsNullOrWhiteSpace(HowToSend))
+                saved = await projects.UpdateAsync(viewer, saved.Value!.Id, new ProjectPatch(HowToSend: HowToSend), ct);
         }
         else
         {
-            saved = await projects.UpdateAsync(viewer, Existing.Id, new ProjectPatch(Title, Story, Category, Needs: needsPosted ? needs : null), ct);
+            saved = await projects.UpdateAsync(viewer, Existing.Id, new ProjectPatch(Title, Story, Category, Needs: needsPosted ? needs : null, HowToSend: HowToSend ?? ""), ct);
         }
         if (!saved.Succeeded)
         {
