@@ -76,7 +76,10 @@ public static class Money
         var asWritten = ReadAs(cleaned, decimalMark, groupMark, digits);
         var otherWay = ReadAs(cleaned, groupMark, decimalMark, digits);
         MoneyReading Signed(AmountReading kind, long value) => new(kind, negative ? -value : value);
-        if (asWritten is { } read) return Signed(otherWay is { } other && other.Units != read.Units ? AmountReading.Unsure : AmountReading.Read, read.Units);
+        // Written with the convention's own decimal mark, it means what it says ("125.500" dinars in English, as the input
+        // box writes it). Only groups that could be decimals ("1,500" dinars: 1500 or 1.5?) are unsure.
+        if (asWritten is { } read)
+            return Signed(!read.HasDecimals && otherWay is { } other && other.Units != read.Units ? AmountReading.Unsure : AmountReading.Read, read.Units);
         // Written only the other way round. Groups of three and no decimals ("150,000" in Kinyarwanda, where RWF has no
         // decimals to mistake them for) can mean one thing; decimals the other way round ("12,50" for $12.50) are a habit
         // from elsewhere, and the person confirms what they meant.
@@ -123,7 +126,8 @@ public static class Money
         }
     }
 
-    private static string? HomeCountryOf(string language) => language switch
+    /// <summary>Where Mutua's speakers of a language live, for conventions and locales when no community says: null for another language.</summary>
+    public static string? HomeCountryOf(string language) => language switch
     {
         "en" or "es" => "US", "fr" or "rw" => "RW", "sw" => "UG", _ => null,
     };

@@ -89,17 +89,7 @@ services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.Thro
 services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 services.AddMutuaOpenApi();
-// Cheap phones on slow networks: every text answer is compressed (Brotli, else gzip), at the fastest level, since
-// pages are made per request. Over HTTPS too: the secret in a page, the antiforgery token, is encrypted afresh for
-// every answer, so BREACH finds no repeated secret to guess.
-services.AddResponseCompression(o =>
-{
-    o.EnableForHttps = true;
-    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
-    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
-    o.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes
-        .Concat(["application/problem+json", "image/svg+xml", "text/csv", "application/gexf+xml", "application/graphml+xml"]);
-});
+services.AddMutuaCompression();
 services.AddOutputCache(o => o.AddPolicy(PublicPageCache.Name, new PublicPageCache()));
 services.AddHealthChecks().AddDbContextCheck<MutuaDbContext>("database", tags: ["ready"]);
 services.ConfigureHttpJsonOptions(o => JsonContract.Apply(o.SerializerOptions));
@@ -160,6 +150,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseCurrentViewer();
 app.UseNumberConventions();
+app.UseCompressionOnlyFromOwnPages();
 app.UseAuthorization();
 // After sign-in and language are known: the public-page policy caches only what an anonymous visitor sees, per language.
 app.UsePublicPageCache();

@@ -19,16 +19,6 @@ public static class Languages
 
     public static bool IsSupported(string? code) => code is not null && Supported.Contains(code);
 
-    /// <summary>Where each language is spoken in Mutua's communities, for a locale when the country is not known.</summary>
-    private static readonly Dictionary<string, string> HomeCountries = new()
-    {
-        ["en"] = "US",
-        ["es"] = "US",
-        ["fr"] = "RW",
-        ["sw"] = "UG",
-        ["rw"] = "RW",
-    };
-
     /// <summary>
     /// A language as spoken in a community's country, written as Open Graph and the web write locales
     /// ("rw" in "RW" → "rw_RW", "fr" in "RW" → "fr_RW"); without a usable two-letter country, where Mutua's communities
@@ -38,7 +28,7 @@ public static class Languages
     {
         var code = IsSupported(language) ? language : Default;
         var region = country?.Trim().ToUpperInvariant();
-        if (region is not { Length: 2 } || !region.All(char.IsAsciiLetterUpper)) region = HomeCountries[code];
+        if (region is not { Length: 2 } || !region.All(char.IsAsciiLetterUpper)) region = Money.HomeCountryOf(code) ?? "US";
         return $"{code}_{region}";
     }
 }

@@ -483,15 +483,13 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
     {
         var sponsored = viewer.Roles.Where(r => r.Role == Role.Sponsor).Select(r => r.CommunityId).ToList();
         if (sponsored.Count == 0) return [];
-        var waiting = await db.Projects.Where(p => sponsored.Contains(p.CommunityId) && p.Status == ProjectStatus.Published && p.VerifiedAt == null)
-            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(100).ToListAsync(ct);
+        var waiting = await db.Projects.AsNoTracking()
+            .Where(p => sponsored.Contains(p.CommunityId) && p.Status == ProjectStatus.Published && p.VerifiedAt == null)
+            .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(200).ToListAsync(ct);
+        var tooClose = await TooCloseToVerifyAsync(viewer, waiting, ct);
         var names = await db.Communities.Where(c => sponsored.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var queue = new List<ProjectToVerify>();
-        foreach (var p in waiting)
-        {
-            if (await IsTooCloseToVerifyAsync(viewer, p, ct)) continue;
-            queue.Add(new ProjectToVerify(p.Id, p.Slug, p.Title, p.CommunityId, names.GetValueOrDefault(p.CommunityId, ""), p.PublishedAt));
-        }
+        var queue = waiting.Where(p => !tooClose.Contains(p.Id)).Take(100)
+            .Select(p => new ProjectToVerify(p.Id, p.Slug, p.Title, p.CommunityId, names.GetValueOrDefault(p.CommunityId, ""), p.PublishedAt)).ToList();
         return queue;
     }
 
@@ -667,19 +665,37 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         return await GetAsync(viewer, id, ct: ct);
     }
 
+    private async Task<bool> IsTooCloseToVerifyAsync(Viewer viewer, Project project, CancellationToken ct) =>
+        (await TooCloseToVerifyAsync(viewer, [project], ct)).Contains(project.Id);
+
     /// <summary>
     /// A verification is worth something only from someone who stands apart from the family: nobody verifies a project
-    /// of their own household or group, or of a household they are buddy to, whatever roles they hold.
+    /// they posted, or one of their own household or group, or of a household they are buddy to or whose member is their
+    /// buddy, whatever roles they hold. Of <paramref name="projects"/>, the ids the viewer stands too close to (three queries at most).
     /// </summary>
-    private async Task<bool> IsTooCloseToVerifyAsync(Viewer viewer, Project project, CancellationToken ct)
+    private async Task<HashSet<Guid>> TooCloseToVerifyAsync(Viewer viewer, IReadOnlyList<Project> projects, CancellationToken ct)
     {
-        if (project.HouseholdId is { } own && viewer.IsMemberOf(own)) return true;
-        var group = project.GroupId ?? (project.HouseholdId is { } h
-            ? await db.Households.Where(x => x.Id == h).Select(x => x.GroupId).FirstOrDefaultAsync(ct) : null);
-        if (group is not null && viewer.Households.Any(x => x.GroupId == group)) return true;
-        if (project.HouseholdId is not { } household) return false;
-        return await db.Orientations.AnyAsync(o => o.BuddyId == viewer.PersonId
-            && db.HouseholdMembers.Any(m => m.HouseholdId == household && m.PersonId == o.PersonId), ct);
+        var households = projects.Where(p => p.HouseholdId is not null).Select(p => p.HouseholdId!.Value).Distinct().ToList();
+        var groupOf = households.Count == 0 ? [] : await db.Households.Where(h => households.Contains(h.Id))
+            .Select(h => new { h.Id, h.GroupId }).ToDictionaryAsync(h => h.Id, h => h.GroupId, ct);
+        var buddies = households.Count == 0 ? [] : await (
+                from m in db.HouseholdMembers
+                where households.Contains(m.HouseholdId)
+                    && db.Orientations.Any(o => (o.PersonId == m.PersonId && o.BuddyId == viewer.PersonId)
+                        || (o.PersonId == viewer.PersonId && o.BuddyId == m.PersonId))
+                select m.HouseholdId)
+            .Distinct().ToListAsync(ct);
+        var ownGroups = viewer.Households.Where(h => h.GroupId is not null).Select(h => h.GroupId!.Value).ToHashSet();
+        var tooClose = new HashSet<Guid>();
+        foreach (var p in projects)
+        {
+            var group = p.GroupId ?? (p.HouseholdId is { } h ? groupOf.GetValueOrDefault(h) : null);
+            if (p.CreatedById == viewer.PersonId
+                || p.HouseholdId is { } household && (viewer.IsMemberOf(household) || buddies.Contains(household))
+                || group is { } g && ownGroups.Contains(g))
+                tooClose.Add(p.Id);
+        }
+        return tooClose;
     }
 
     public async Task<Outcome<ProjectView>> WithdrawVerificationAsync(Viewer viewer, Guid id, CancellationToken ct = default)
@@ -689,6 +705,8 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         var project = found.Value!;
         if (!viewer.Has(project.CommunityId, Role.Sponsor)) return Failure.Forbidden;
         if (project.VerifiedAt is null) return Failure.NotFound;
+        // Standing too close to verify, one is too close to take a verification away.
+        if (await IsTooCloseToVerifyAsync(viewer, project, ct)) return Failure.ConflictOfInterest;
         project.VerifiedAt = null;
         project.VerifiedById = null;
         project.VerificationNote = null;

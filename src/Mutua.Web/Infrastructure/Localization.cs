@@ -46,7 +46,9 @@ public static class Localization
     public static IApplicationBuilder UseNumberConventions(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var viewer = context.RequestServices.GetRequiredService<Viewer>();
-        Guid? home = viewer.Households.Count > 0 ? viewer.Households[0].CommunityId : viewer.Roles.Count > 0 ? viewer.Roles[0].CommunityId : null;
+        // The same community on every request (the viewer's rows come in no set order): a household's first, else a role's.
+        Guid? home = viewer.Households.Count > 0 ? viewer.Households.Min(h => h.CommunityId)
+            : viewer.Roles.Count > 0 ? viewer.Roles.Min(r => r.CommunityId) : null;
         var country = home is null ? null : await CountryOfAsync(context.RequestServices, home.Value, context.RequestAborted);
         CultureInfo.CurrentCulture = Money.ConventionsFor(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, country);
         await next(context);

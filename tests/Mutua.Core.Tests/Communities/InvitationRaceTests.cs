@@ -1,3 +1,4 @@
+using Mutua.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutua.Core.Communities;

@@ -137,4 +137,19 @@ public class MoneyEntryTests
         Assert.Equal(new MoneyReading(AmountReading.Read, minor), Money.Read(text, currency, culture));
         Assert.Equal(new MoneyReading(AmountReading.Read, minor), Money.Read(Money.ToInput(minor, currency, culture), currency, culture));
     }
+
+    // Three-decimal currencies: what the input box writes reads back as it was written, never unsure (it would ask for ever).
+    [Theory]
+    [InlineData("en", "US", "KWD", 125_500)]
+    [InlineData("en", "US", "KWD", 1_800_000)]
+    [InlineData("fr", "TN", "TND", 500)]
+    [InlineData("en", "US", "USD", 12_345)]
+    [InlineData("rw", "RW", "RWF", 150_000)]
+    public void What_the_input_box_writes_reads_back_as_written(string language, string country, string currency, long minor)
+    {
+        var culture = Money.ConventionsFor(language, country);
+
+        Assert.Equal(new MoneyReading(AmountReading.Read, minor), Money.Read(Money.ToInput(minor, currency, culture), currency, culture));
+        Assert.Equal(new MoneyReading(AmountReading.Read, minor), Money.Read(Money.Format(minor, currency, culture), currency, culture));
+    }
 }

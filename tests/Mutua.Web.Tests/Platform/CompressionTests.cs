@@ -81,4 +81,53 @@ public sealed class CompressionTests(MutuaFactory app) : IClassFixture<MutuaFact
         var (unversioned, _) = await GetAsync(client, "/css/site.css", "identity");
         Assert.Equal("public, max-age=3600", unversioned.Headers.CacheControl?.ToString());
     }
+
+    // BREACH: another site can make the browser fetch a signed-in page (top-level GET, SameSite=Lax) with text of its
+    // choosing in it, and watch its size on the wire. Such a page goes out uncompressed over HTTPS.
+    [Theory]
+    [InlineData("same-origin", null, true)]
+    [InlineData("none", null, true)]
+    [InlineData("cross-site", null, false)]
+    [InlineData("same-site", null, false)]
+    [InlineData(null, "/Communities", true)]
+    [InlineData(null, "https://evil.example/", false)]
+    [InlineData(null, null, false)]
+    public async Task A_signed_in_page_over_https_is_compressed_only_when_asked_from_mutuas_own_pages(string? fetchSite, string? referer, bool compressed)
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = new Uri(MutuaFactory.PublicAddress),
+        });
+        await MutuaFactory.SignInWithFormAsync(client, DemoPeople.DeniseLogin);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Projects?q=Dudley");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        if (fetchSite is not null) request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        if (referer is not null) request.Headers.Referrer = new Uri(new Uri(MutuaFactory.PublicAddress), referer);
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(compressed ? ["br"] : [], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task Anonymous_pages_and_the_api_over_https_are_compressed_from_anywhere()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = new Uri(MutuaFactory.PublicAddress),
+        });
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/Projects?q=Dudley");
+        page.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        page.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var anonymous = await client.SendAsync(page, Ct);
+        Assert.Equal(["br"], anonymous.Content.Headers.ContentEncoding);
+
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        api.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        api.Headers.Add("Sec-Fetch-Site", "cross-site");
+        api.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(DemoPeople.DeniseLogin));
+        using var me = await client.SendAsync(api, Ct);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(["br"], me.Content.Headers.ContentEncoding);
+    }
 }

@@ -37,7 +37,12 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         var problem = await LoadAsync(id, month, ct);
         if (problem is not null) return problem;
         var input = ToInput();
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // A tick counts for the amounts it was shown with: any new far-off amount on the way back asks again.
+            Form.AmountsChecked = false;
+            return Page();
+        }
         var result = await checkIns.SaveAsync(viewer, id, Month, input, ct);
         if (!result.Succeeded) return this.ShowOnForm(result.Failure!.Value);
         return Redirect($"/Households/{id}/CheckIn/{Month}?saved=true");
