@@ -52,8 +52,8 @@ public static class InsightsTable
             ("gave_help_pct", l["Gave help %"], m => m.GavePercent, false),
             ("received_help_pct", l["Received help %"], m => m.ReceivedPercent, false),
         };
-        numbers.AddRange(categories.Select(c => ("need_" + Key(c), $"{l["We need"]}: {CheckInNames.Of(c, l)}", (Func<MonthInsights, Cell>)(m => m.Needs[(int)c]), false)));
-        numbers.AddRange(categories.Select(c => ("want_" + Key(c), $"{l["We want"]}: {CheckInNames.Of(c, l)}", (Func<MonthInsights, Cell>)(m => m.Wants[(int)c]), false)));
+        numbers.AddRange(categories.Select(c => ("need_" + Key(c), $"{l["We need"]}: {CheckInNames.Of(c, l)}", (Func<MonthInsights, Cell>)(m => CellOf(m.Needs, c)), false)));
+        numbers.AddRange(categories.Select(c => ("want_" + Key(c), $"{l["We want"]}: {CheckInNames.Of(c, l)}", (Func<MonthInsights, Cell>)(m => CellOf(m.Wants, c)), false)));
 
         var columns = new List<Column> { new("month", l["Month"], false), new("currency", l["Currency"], false) };
         columns.AddRange(numbers.Select(n => new Column(n.Key, n.Label, true)));
@@ -146,4 +146,7 @@ public static class InsightsTable
         using var write = replaced.Open();
         styles.Save(write, SaveOptions.DisableFormatting);
     }
+
+    /// <summary>A month published before a category existed has no cell for it: held back, as the JSON shows it, not a crash.</summary>
+    private static Cell CellOf(IReadOnlyList<Cell> cells, NeedCategory category) => (int)category < cells.Count ? cells[(int)category] : Cell.TooFew;
 }
