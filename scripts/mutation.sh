@@ -49,7 +49,7 @@ tests_of() {
     case "$1" in
         money)       echo "FullyQualifiedName~MoneyTests" ;;
         months)      echo "FullyQualifiedName~MonthTests|FullyQualifiedName~CheckInServiceTests" ;;
-        viewer)      echo "FullyQualifiedName~ViewerTests|FullyQualifiedName~RoleServiceTests" ;;
+        viewer)      echo "FullyQualifiedName~ViewerTests|FullyQualifiedName~ViewerLoadTests|FullyQualifiedName~RoleServiceTests" ;;  # ViewerLoadTests (Viewers.LoadAsync) is not a ~ViewerTests match
         invitations) echo "FullyQualifiedName~Invitation" ;;
         disclosure)  echo "FullyQualifiedName~DisclosureTests|FullyQualifiedName~Mutua.Core.Tests.Insights" ;;
         pledges)     echo "FullyQualifiedName~Mutua.Core.Tests.Projects" ;;
