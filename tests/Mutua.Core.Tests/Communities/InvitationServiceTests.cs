@@ -148,6 +148,45 @@ public sealed class InvitationCreateTests : WorldTests
             .Fails(Failure.NotFound);
     }
 
+    private async Task<IReadOnlyList<InvitationSummary>> List(Person by) =>
+        (await Host.Run<InvitationService, Outcome<IReadOnlyList<InvitationSummary>>>(async s => await s.ListAsync(await As(by), W.Kimironko.Id))).Ok();
+
+    // Read-back, not echo: the invitation a member is answered with is the one stored, as the list and the code's preview show it.
+    [Fact]
+    public async Task An_invitation_reads_back_as_it_was_answered()
+    {
+        var made = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "  Uwase family "))).Ok();
+
+        Assert.Equal(made, Assert.Single(await List(W.Amina)));
+        Assert.Equal(made, Assert.Single(await List(W.Claude)));
+        var preview = (await Host.Run<InvitationService, Outcome<InvitationPreview>>(s => s.PreviewAsync(made.Code))).Ok();
+        Assert.Equal((made.Code, W.Kimironko.Id, Role.Member, "Umucyo", "Uwase family", "Amina", made.ExpiresAt),
+            (preview.Code, preview.CommunityId, preview.Role, preview.GroupName, preview.HouseholdName, preview.InvitedByFirstName, preview.ExpiresAt));
+    }
+
+    [Fact]
+    public async Task A_peer_role_invitation_is_stored_without_the_household_it_was_sent_with()
+    {
+        var made = (await Invite(W.Claude, new NewInvitation(Role.Ambassador, W.Umucyo.Id, W.AminaHome.Id, "ignored"))).Ok();
+        var stored = Assert.Single(await List(W.Claude));
+        Assert.Equal((Role.Ambassador, (Guid?)null, (Guid?)null, (string?)null), (stored.Role, stored.GroupId, stored.HouseholdId, stored.HouseholdName));
+        Assert.Equal(made, stored);
+    }
+
+    [Fact]
+    public async Task A_revoked_invitation_reads_back_revoked_and_the_others_stay_open()
+    {
+        var revoked = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null))).Ok();
+        var open = (await Invite(W.Amina, new NewInvitation(Role.Member, null, W.AminaHome.Id, null))).Ok();
+        var answer = (await Host.Run<InvitationService, Outcome<InvitationSummary>>(async s => await s.RevokeAsync(await As(W.Claude), revoked.Id))).Ok();
+
+        var listed = (await List(W.Amina)).ToDictionary(i => i.Id);
+        Assert.Equal(answer, listed[revoked.Id]);
+        Assert.Equal(InvitationState.Revoked, listed[revoked.Id].State);
+        Assert.Equal(open, listed[open.Id]);
+        (await Host.Run<InvitationService, Outcome<InvitationPreview>>(s => s.PreviewAsync(revoked.Code))).Fails(Failure.InvitationRevoked);
+    }
+
     [Fact]
     public async Task The_maker_or_a_coordinator_revokes_others_cannot()
     {

@@ -135,6 +135,55 @@ public sealed class ProjectServiceTests : WorldTests
         Assert.DoesNotContain((await Get(W.Jean, p.Id)).Ok().Pledges, x => !x.Mine);
     }
 
+    // Read-back, not echo: a project is stored as it was answered, and an edit is what the next reader sees.
+    [Fact]
+    public async Task A_project_and_its_edit_read_back_as_they_were_answered()
+    {
+        var made = (await Create(W.Amina, W.AminaHome, title: "Coop", story: "Eggs for the market.", category: ProjectCategory.Agriculture)).Ok();
+        var read = (await Get(W.Bosco, made.Id)).Ok();
+        Assert.Equal((made.Title, made.Story, made.Category, made.Status, made.IsPublic, made.Currency),
+            (read.Title, read.Story, read.Category, read.Status, read.IsPublic, read.Currency));
+        Assert.Equal(made.Needs.Select(n => (n.Id, n.Kind, n.Description, n.Target)), read.Needs.Select(n => (n.Id, n.Kind, n.Description, n.Target)));
+        Assert.Equal(Needs.Select(n => (n.Kind, n.Description, n.Target)), read.Needs.Select(n => (n.Kind, (string?)n.Description, n.Target)));
+
+        var edited = (await Patch(W.Amina, made.Id, new ProjectPatch(Title: "Coop of Umucyo", IsPublic: true))).Ok();
+        var again = (await Get(null, made.Id)).Ok();
+        Assert.Equal(("Coop of Umucyo", true), (edited.Title, edited.IsPublic));
+        Assert.Equal((edited.Title, edited.IsPublic, "Eggs for the market."), (again.Title, again.IsPublic, again.Story));
+    }
+
+    // Read-back for pledges: the owner's view and the supporter's show what the pledge, its confirmation and a
+    // withdrawal answered, and the totals follow.
+    [Fact]
+    public async Task A_pledge_its_confirmation_and_a_withdrawal_read_back_in_both_sides_views()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        var money = p.Needs[0].Id;
+        var pledged = (await Pledge(W.Bosco, p.Id, money, 40_000)).Ok();
+        var owner = Assert.Single((await Get(W.Amina, p.Id)).Ok().Pledges);
+        Assert.Equal(pledged with { Mine = false }, owner);
+        Assert.Equal(pledged, Assert.Single((await Get(W.Bosco, p.Id)).Ok().Pledges));
+        Assert.Equal((40_000L, 0L), ((await Get(W.Amina, p.Id)).Ok().Needs[0].Pledged, (await Get(W.Amina, p.Id)).Ok().Needs[0].Confirmed));
+
+        Host.Clock.Advance(TimeSpan.FromDays(2));
+        var confirmed = (await Confirm(W.Amina, pledged.Id, " MoMo 55-1 ")).Ok();
+        Assert.Equal((PledgeStatus.Confirmed, "MoMo 55-1", Host.Clock.GetUtcNow()), (confirmed.Status, confirmed.Reference, confirmed.ConfirmedAt));
+        Assert.Equal(confirmed, Assert.Single((await Get(W.Amina, p.Id)).Ok().Pledges));
+        Assert.Equal(confirmed with { Mine = true }, Assert.Single((await Get(W.Bosco, p.Id)).Ok().Pledges));
+        Assert.Equal(40_000, (await Get(W.Amina, p.Id)).Ok().Needs[0].Confirmed);
+        var stored = await Host.Db(db => db.Pledges.AsNoTracking().SingleAsync(x => x.Id == pledged.Id));
+        Assert.Equal(W.Amina.Id, stored.ConfirmedById);
+
+        var jean = (await Pledge(W.Jean, p.Id, money, 25_000)).Ok();
+        var jeanViewer = await As(W.Jean);
+        var withdrawn = (await Host.Run<PledgeService, Outcome<PledgeView>>(s => s.WithdrawAsync(jeanViewer, jean.Id))).Ok();
+        Assert.Equal(PledgeStatus.Withdrawn, withdrawn.Status);
+        Assert.Equal(withdrawn, Assert.Single((await Get(W.Jean, p.Id)).Ok().Pledges));
+        var after = (await Get(W.Amina, p.Id)).Ok();
+        Assert.Equal(PledgeStatus.Withdrawn, after.Pledges.Single(x => x.Id == jean.Id).Status);
+        Assert.Equal((40_000L, 40_000L), (after.Needs[0].Pledged, after.Needs[0].Confirmed));
+    }
+
     [Fact]
     public async Task The_same_idempotency_key_twice_makes_one_pledge_and_the_same_answer()
     {
