@@ -71,6 +71,30 @@ public sealed class MoneyTests
     public void Three_digit_currencies_keep_three_decimals(string culture, string expected) =>
         Assert.Equal(expected, Plain(Money.Format(1_234_567, "KWD", new CultureInfo(culture))));
 
+    // ISO 4217: these currencies have no minor units, or three. Shown with two decimals, 150,000 Burundian francs
+    // would read as 1,500.00.
+    [Theory]
+    [InlineData("BIF")]
+    [InlineData("XAF")]
+    [InlineData("XOF")]
+    [InlineData("JPY")]
+    [InlineData("KRW")]
+    [InlineData("CLP")]
+    public void Currencies_without_minor_units_show_whole_amounts(string currency)
+    {
+        Assert.Equal($"{currency} 150,000", Money.Format(150_000, currency, new CultureInfo("en")));
+        Assert.True(Money.TryParse("150000", currency, new CultureInfo("en"), out var minor));
+        Assert.Equal(150_000, minor);
+    }
+
+    [Theory]
+    [InlineData("BHD")]
+    [InlineData("OMR")]
+    [InlineData("TND")]
+    [InlineData("JOD")]
+    public void Currencies_with_three_minor_digits_show_thousandths(string currency) =>
+        Assert.Equal($"{currency} 1,234.567", Money.Format(1_234_567, currency, new CultureInfo("en")));
+
     [Theory]
     [InlineData("RWF", 0)]
     [InlineData("UGX", 0)]
@@ -144,6 +168,7 @@ public sealed class MoneyTests
     [InlineData("1,250.50", "USD", "en", 125_050)]
     [InlineData("$12.34", "USD", "en-US", 1_234)]
     [InlineData("1250", "USD", "en", 125_000)]
+    [InlineData("1 250.50", "USD", "en", 125_050)] // spaces group thousands whatever the language's own separator
     [InlineData("1 250,5", "USD", "fr", 125_050)]
     [InlineData("1\u00A0250,5", "USD", "fr", 125_050)]
     [InlineData("1\u202F250,5", "USD", "fr", 125_050)]
