@@ -35,6 +35,9 @@ public static class Viewers
             rows.Where(r => r.Kind == ViewerRow.HouseholdRow).Select(r => new HouseholdPlace(r.HouseholdId!.Value, r.CommunityId, r.GroupId)).ToList());
     }
 
+    // Stryker disable all : the two queries below are compiled once per process, and EF folds a mutant's switch into
+    // the SQL it caches then; in mutation testing's reused test host a mutant here is never what a test runs. What they
+    // return is pinned by ViewerLoadTests (people, roles, households, live, ended and foreign sessions) instead.
     private static readonly Func<MutuaDbContext, Guid, Guid, IAsyncEnumerable<ViewerRow>> RowsInSession = EF.CompileAsyncQuery(
         (MutuaDbContext db, Guid personId, Guid sessionId) =>
         db.Users.Where(p => p.Id == personId)
@@ -80,6 +83,8 @@ public static class Viewers
                     HouseholdId = m.HouseholdId, GroupId = m.Household.GroupId,
                 }))
             .AsNoTracking());
+
+    // Stryker restore all
 
     private sealed class ViewerRow
     {

@@ -122,6 +122,27 @@ public sealed class RoleServiceTests : WorldTests
         Assert.Equal(Host.Clock.GetUtcNow(), audit.At);
     }
 
+    // A coordinator of one community takes back nothing someone holds in another, even the same role.
+    [Fact]
+    public async Task A_role_held_in_another_community_is_not_revoked_here()
+    {
+        await Host.GrantAsync(W.Gulu.Id, W.Amina.Id, Role.Supporter);
+        (await Revoke(W.Claude, W.Amina, Role.Supporter)).Fails(Failure.NotFound);
+        Assert.True(await Host.Db(db => db.CommunityRoles.AnyAsync(r => r.PersonId == W.Amina.Id && r.CommunityId == W.Gulu.Id && r.Role == Role.Supporter)));
+        Assert.Empty(await Audit(AuditActions.RoleRevoked));
+    }
+
+    // Even an admin, who may see every community, is told NotFound for one that does not exist, whatever they ask.
+    [Fact]
+    public async Task A_community_that_does_not_exist_is_NotFound_even_for_an_admin()
+    {
+        var nowhere = Guid.NewGuid();
+        (await Host.Run<RoleService, Outcome<IReadOnlyList<PersonInCommunity>>>(async s => await s.PeopleAsync(await As(W.Ada), nowhere)))
+            .Fails(Failure.NotFound);
+        (await Grant(W.Ada, W.Amina, Role.Member, nowhere)).Fails(Failure.NotFound);
+        (await Grant(W.Ada, W.Amina, Role.Supporter, nowhere)).Fails(Failure.NotFound);
+    }
+
     [Fact]
     public async Task Revoking_a_role_not_held_is_NotFound()
     {
