@@ -29,6 +29,7 @@ public sealed class InvitationCreateTests : WorldTests
         var audit = await Host.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.InvitationCreated));
         Assert.Equal(W.Amina.Id, audit.ActorId);
         Assert.Equal(invitation.Id.ToString(), audit.Subject);
+        Assert.Equal("Member", audit.Detail); // the audit says which role the code hands out
     }
 
     [Fact]
@@ -185,6 +186,22 @@ public sealed class InvitationCreateTests : WorldTests
         Assert.Equal(InvitationState.Revoked, listed[revoked.Id].State);
         Assert.Equal(open, listed[open.Id]);
         (await Host.Run<InvitationService, Outcome<InvitationPreview>>(s => s.PreviewAsync(revoked.Code))).Fails(Failure.InvitationRevoked);
+    }
+
+    [Fact]
+    public async Task Invitations_are_listed_newest_first()
+    {
+        var first = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "First"))).Ok();
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        var second = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "Second"))).Ok();
+        Assert.Equal([second.Id, first.Id], (await List(W.Amina)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_household_name_of_the_longest_allowed_length_is_kept_whole()
+    {
+        var name = new string('x', Household.NameMaxLength);
+        Assert.Equal(name, (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, name))).Ok().HouseholdName);
     }
 
     [Fact]
@@ -440,6 +457,43 @@ public sealed class InvitationJoinTests : WorldTests
     {
         var invitation = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null));
         (await SignUp(invitation.Code, login)).Ok();
+    }
+
+    // Once someone joined with a code it cannot be taken back: they are in.
+    [Fact]
+    public async Task A_used_code_cannot_be_revoked()
+    {
+        var invitation = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null));
+        (await SignUp(invitation.Code)).Ok();
+        (await Host.Run<InvitationService, Outcome<InvitationSummary>>(async s => await s.RevokeAsync(await As(W.Claude), invitation.Id)))
+            .Fails(Failure.InvitationUsed);
+        Assert.Null(await Host.Db(db => db.Invitations.Where(i => i.Id == invitation.Id).Select(i => i.RevokedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_full_name_is_optional_and_has_a_limit()
+    {
+        var invitation = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null));
+        var before = await CountsAsync();
+        (await SignUp(invitation.Code, new SignUp("Grace", new string('x', Person.FullNameMaxLength + 1), "0788 123 456", Password, null)))
+            .Fails(Failure.NameTooLong);
+        Assert.Equal(before, await CountsAsync());
+
+        var joined = (await SignUp(invitation.Code, new SignUp("Grace", "   ", "0788 123 456", Password, null))).Ok();
+        Assert.Null(await Host.Db(db => db.Users.Where(p => p.Id == joined.PersonId).Select(p => p.FullName).SingleAsync()));
+    }
+
+    // The inviter is recorded as having granted the role, so the audit shows who brought whom in.
+    [Fact]
+    public async Task Joining_is_audited_as_a_role_granted_by_the_inviter()
+    {
+        var invitation = await Invite(W.Claude, new NewInvitation(Role.Supporter, null, null, null));
+        var joined = (await SignUp(invitation.Code)).Ok();
+        var granted = await Host.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.RoleGranted));
+        Assert.Equal((W.Claude.Id, W.Kimironko.Id, joined.PersonId.ToString(), "Supporter by invitation"),
+            (granted.ActorId!.Value, granted.CommunityId!.Value, granted.Subject, granted.Detail));
+        var redeemed = await Host.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.InvitationRedeemed));
+        Assert.Equal((joined.PersonId, invitation.Id.ToString(), "Supporter"), (redeemed.ActorId!.Value, redeemed.Subject, redeemed.Detail));
     }
 
     [Fact]
