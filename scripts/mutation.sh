@@ -2,7 +2,7 @@
 # Mutation testing (Stryker.NET) over the Core modules that decide money, privacy and access, with Core's tests on SQLite.
 #   scripts/mutation.sh                    every module, one Stryker run each (slow: see docs/testing.md for the times)
 #   scripts/mutation.sh money months       just these modules
-#   scripts/mutation.sh pledges --since    only the mutants in files changed against main (--since=REF for another base)
+#   scripts/mutation.sh pledges --since    only the module's files changed since the branch left main (--since=REF for another base)
 #   scripts/mutation.sh --list             the modules and their files
 # Ends with one line per module:
 #   mutation: <module> <killed>/<total> = NN.N % killed (survived S, no coverage N, timeout T)
@@ -49,7 +49,7 @@ tests_of() {
     case "$1" in
         money)       echo "FullyQualifiedName~MoneyTests" ;;
         months)      echo "FullyQualifiedName~MonthTests|FullyQualifiedName~CheckInServiceTests" ;;
-        viewer)      echo "FullyQualifiedName~ViewerTests|FullyQualifiedName~RoleServiceTests" ;;
+        viewer)      echo "FullyQualifiedName~ViewerTests|FullyQualifiedName~ViewerLoadTests|FullyQualifiedName~RoleServiceTests" ;;  # ViewerLoadTests (Viewers.LoadAsync) is not a ~ViewerTests match
         invitations) echo "FullyQualifiedName~Invitation" ;;
         disclosure)  echo "FullyQualifiedName~DisclosureTests|FullyQualifiedName~Mutua.Core.Tests.Insights" ;;
         pledges)     echo "FullyQualifiedName~Mutua.Core.Tests.Projects" ;;
@@ -79,6 +79,15 @@ if [ "${#MODULES[@]}" -eq 0 ]; then MODULES=("${ALL_MODULES[@]}"); fi
 
 dotnet tool restore >/dev/null
 
+# Stryker's own --since does not work in a git worktree: it reads the diff with paths under the worktree's git
+# directory (/work/main/.git/worktrees/…), so no source file ever matches and every mutant is Ignored (0/0), and it
+# diffs against the tip of the base rather than where the branch left it. The script finds the changed files itself.
+CHANGED=""
+if [ -n "$SINCE" ]; then
+    base=$(git merge-base HEAD "$SINCE") || { say "no common ancestor with $SINCE"; exit 2; }
+    CHANGED=$(git diff --name-only "$base" -- "$CORE")
+fi
+
 # score FILE -> "killed total survived nocoverage timeout" from Stryker's mutation-report.json
 score() {
     local k s n t
@@ -93,16 +102,26 @@ mkdir -p "$OUT"
 for module in "${MODULES[@]}"; do
     args=()
     present=0
+    changed=0
     for f in $(files_of "$module"); do
         # shellcheck disable=SC2086 # the glob is meant to expand here, to see whether the module exists yet
-        if compgen -G "$CORE/$f" >/dev/null; then present=1; args+=(--mutate "**/Mutua.Core/$f"); fi
+        for path in $(compgen -G "$CORE/$f" || true); do
+            present=1
+            # --since mutates only the module's files that differ from the merge base (committed or not).
+            if [ -n "$SINCE" ] && ! grep -qxF "$path" <<<"$CHANGED"; then continue; fi
+            changed=1
+            args+=(--mutate "**/Mutua.Core/${path#"$CORE/"}")
+        done
     done
     if [ "$present" -eq 0 ]; then
         say "$module: no files yet ($(files_of "$module")), skipped"
         LINES+=("mutation: $module not in Core yet")
         continue
     fi
-    if [ -n "$SINCE" ]; then args+=("--since:$SINCE"); fi
+    if [ "$changed" -eq 0 ]; then
+        LINES+=("mutation: $module nothing changed since $SINCE")
+        continue
+    fi
     if [ "${MUTUA_MUTATION_ALL_TESTS:-0}" != 1 ]; then args+=(--test-case-filter "$(tests_of "$module")"); fi
     dir="$OUT/$module"
     rm -rf "$dir"
@@ -117,10 +136,6 @@ for module in "${MODULES[@]}"; do
     report="$dir/reports/mutation-report.json"
     if [ "$rc" -ne 0 ] || [ ! -f "$report" ]; then
         tail -n 30 "$dir/stryker.log" >&2
-        if [ ! -f "$report" ] && [ -n "$SINCE" ] && grep -q 'No mutants' "$dir/stryker.log"; then
-            LINES+=("mutation: $module nothing changed since $SINCE (${took} s)")
-            continue
-        fi
         say "$module: Stryker exited $rc; log in $dir/stryker.log"
         CRASHED=$((CRASHED + 1))
         if [ ! -f "$report" ]; then LINES+=("mutation: $module crashed, no report (${took} s)"); continue; fi

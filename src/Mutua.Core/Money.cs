@@ -5,17 +5,17 @@ namespace Mutua.Core;
 /// <summary>Money is minor units plus an ISO 4217 code (DESIGN §3); this shows it to people.</summary>
 public static class Money
 {
-    // ISO 4217 minor units for the currencies whose count is not 2.
-    private static readonly Dictionary<string, int> MinorDigits = new(StringComparer.Ordinal)
-    {
-        ["RWF"] = 0, ["UGX"] = 0, ["BIF"] = 0, ["XAF"] = 0, ["XOF"] = 0, ["JPY"] = 0, ["KRW"] = 0, ["CLP"] = 0,
-        ["BHD"] = 3, ["KWD"] = 3, ["OMR"] = 3, ["TND"] = 3, ["JOD"] = 3,
-    };
+    // ISO 4217 minor units for the currencies whose count is not 2. Lists made on each call, not a static table: a
+    // static table is built once per process, and mutation testing's reused test host kept a mutated table in force
+    // for every later mutant (docs/testing.md, "The runner").
+    private static string[] WithoutMinorUnits => ["RWF", "UGX", "BIF", "XAF", "XOF", "JPY", "KRW", "CLP"];
+    private static string[] WithThousandths => ["BHD", "KWD", "OMR", "TND", "JOD"];
+
+    public static int DigitsOf(string currency) =>
+        WithoutMinorUnits.Contains(currency) ? 0 : WithThousandths.Contains(currency) ? 3 : 2;
 
     /// <summary>The currencies whose minor digits are not 2, for the API's description of amounts.</summary>
-    public static IReadOnlyCollection<string> Exceptions => MinorDigits.Keys;
-
-    public static int DigitsOf(string currency) => MinorDigits.GetValueOrDefault(currency, 2);
+    public static IReadOnlyList<string> CurrenciesWithOtherMinorDigits => [.. WithoutMinorUnits, .. WithThousandths];
 
     /// <summary>e.g. 150000 RWF in Kinyarwanda: "RWF 150.000"; 12345 USD in English: "$123.45".</summary>
     public static string Format(long minorUnits, string currency, CultureInfo culture, bool wholeUnits = false)
@@ -24,18 +24,14 @@ public static class Money
         return amount.ToString("C", FormatFor(currency, culture, wholeUnits));
     }
 
-    // A page of cards formats hundreds of amounts: the format of each currency, language and precision is made once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, bool), NumberFormatInfo> Formats = new();
-
-    private static NumberFormatInfo FormatFor(string currency, CultureInfo culture, bool wholeUnits) =>
-        Formats.GetOrAdd((currency, culture.Name, wholeUnits), _ =>
-        {
-            var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-            format.CurrencyDecimalDigits = wholeUnits ? 0 : DigitsOf(currency);
-            format.CurrencySymbol = SymbolFor(currency, culture);
-            if (format.CurrencySymbol == currency) SpaceOutCode(format);
-            return NumberFormatInfo.ReadOnly(format);
-        });
+    private static NumberFormatInfo FormatFor(string currency, CultureInfo culture, bool wholeUnits)
+    {
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencyDecimalDigits = wholeUnits ? 0 : DigitsOf(currency);
+        format.CurrencySymbol = SymbolFor(currency, culture);
+        if (format.CurrencySymbol == currency) SpaceOutCode(format);
+        return format;
+    }
 
     /// <summary>Reads an amount as a person types it ("1,250.50", "1 250,5", "15000") into minor units, when it has one reading.</summary>
     public static bool TryParse(string? text, string currency, CultureInfo culture, out long minorUnits)
@@ -62,8 +58,9 @@ public static class Money
         {
             if (symbol.Length > 0) cleaned = cleaned.Replace(symbol, "", StringComparison.Ordinal);
         }
-        // Spaces group thousands in French ("1 250 000"); people type plain, no-break or narrow ones, and apostrophes.
-        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0' and not '\'' and not '’').ToArray());
+        // Spaces group thousands in French ("1 250 000"): people type plain, no-break or narrow ones, all of which
+        // char.IsWhiteSpace knows; some group with apostrophes.
+        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c is not '\'' and not '’').ToArray());
         var negative = cleaned.StartsWith('-') || cleaned.StartsWith('\u2212');
         if (negative) cleaned = cleaned[1..];
         if (cleaned.Length == 0 || !cleaned.All(c => char.IsAsciiDigit(c) || c is '.' or ',')) return new(AmountReading.Unreadable, 0);
@@ -143,15 +140,29 @@ public static class Money
     {
         // Use the local symbol only where the culture's own region uses this currency ("$" for USD in en-US);
         // elsewhere the ISO code avoids confusing one dollar or franc with another.
-        try
-        {
-            // A local symbol made of letters ("RF", "USh") reads as a word and is easily taken for another: the code is clearer.
-            var region = new RegionInfo(culture.Name);
-            if (region.ISOCurrencySymbol == currency && !region.CurrencySymbol.Any(char.IsLetter)) return region.CurrencySymbol;
-        }
-        catch (ArgumentException) { }
+        // A local symbol made of letters ("RF", "USh") reads as a word and is easily taken for another: the code is clearer.
+        if (RegionOf(culture) is { } region && region.ISOCurrencySymbol == currency && !region.CurrencySymbol.Any(char.IsLetter))
+            return region.CurrencySymbol;
         return currency == "USD" && culture.TwoLetterISOLanguageName is "en" or "es" ? "$" : currency;
     }
+
+    // A page of cards formats hundreds of amounts, and a language without a region ("en", "rw") makes RegionInfo
+    // throw: that exception per amount was a fifth of a project list's CPU, so each culture's region is looked up once.
+    // Only the lookup is kept, not the finished format: a cached format would keep whatever a mutation test's mutant
+    // made of it for every later mutant in the same test host (docs/testing.md, "The runner"), and cloning a
+    // NumberFormatInfo per amount costs next to nothing.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RegionInfo?> Regions = new();
+
+    // Stryker disable Block : the lookup runs once per culture per process, so in mutation testing's reused test host
+    // a mutant here is decided by whichever test first asked for that culture, not by the mutant; and emptying the
+    // catch block returns null all the same.
+    private static RegionInfo? RegionOf(CultureInfo culture) =>
+        Regions.GetOrAdd(culture.Name, static name =>
+        {
+            try { return new RegionInfo(name); }
+            catch (ArgumentException) { return null; }
+        });
+    // Stryker restore Block
 
     /// <summary>A code needs a space from the number ("RWF 150,000", not "RWF150,000"): use each pattern's spaced twin.</summary>
     private static void SpaceOutCode(NumberFormatInfo format)

@@ -6,6 +6,8 @@ namespace Mutua.Core;
 /// </summary>
 public sealed class Viewer
 {
+    // Stryker disable once Boolean : a static field is built once per process, before any mutant is active in
+    // mutation testing's reused test host; ViewerTests' truth table pins what Anonymous may do.
     public static readonly Viewer Anonymous = new(Guid.Empty, false, [], []);
 
     public Viewer(Guid personId, bool isAdmin, IReadOnlyList<(Guid CommunityId, Role Role)> roles,

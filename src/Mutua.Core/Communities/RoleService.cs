@@ -21,6 +21,7 @@ public sealed class RoleService(MutuaDbContext db, TimeProvider clock)
         var households = await db.HouseholdMembers.AsNoTracking().Where(m => m.Household!.CommunityId == communityId)
             .Select(m => new { m.PersonId, m.HouseholdId, m.Household!.Name }).ToListAsync(ct);
         // One household per person per community is the rule; if a race ever broke it, show the first.
+        // Stryker disable once Linq : a group of GroupBy is never empty, so First and FirstOrDefault are the same here.
         var byPerson = households.GroupBy(h => h.PersonId).ToDictionary(g => g.Key, g => g.First());
         return roles.GroupBy(r => (r.PersonId, r.FirstName))
             .Select(g => new PersonInCommunity(g.Key.PersonId, g.Key.FirstName,

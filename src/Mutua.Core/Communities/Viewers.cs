@@ -35,6 +35,9 @@ public static class Viewers
             rows.Where(r => r.Kind == ViewerRow.HouseholdRow).Select(r => new HouseholdPlace(r.HouseholdId!.Value, r.CommunityId, r.GroupId)).ToList());
     }
 
+    // Stryker disable all : the two queries below are compiled once per process, and EF folds a mutant's switch into
+    // the SQL it caches then; in mutation testing's reused test host a mutant here is never what a test runs. What they
+    // return is pinned by ViewerLoadTests (people, roles, households, live, ended and foreign sessions) instead.
     private static readonly Func<MutuaDbContext, Guid, Guid, IAsyncEnumerable<ViewerRow>> RowsInSession = EF.CompileAsyncQuery(
         (MutuaDbContext db, Guid personId, Guid sessionId) =>
         db.Users.Where(p => p.Id == personId)
@@ -68,6 +71,7 @@ public static class Viewers
     /// Every signed-in request starts here: the person, their roles and their households in one round
     /// trip. Compiled once: hashing and comparing this tree to find its cached plan cost more than running it.
     /// </summary>
+    // Stryker disable all : compiled once per process, as above (a disable before the first query does not reach this one).
     private static readonly Func<MutuaDbContext, Guid, IAsyncEnumerable<ViewerRow>> Rows = EF.CompileAsyncQuery((MutuaDbContext db, Guid personId) =>
         db.Users.Where(p => p.Id == personId)
             .Select(p => new ViewerRow { Kind = ViewerRow.Person, IsAdmin = p.IsAdmin, CommunityId = Guid.Empty, Role = Role.Member, HouseholdId = null, GroupId = null })
@@ -80,6 +84,8 @@ public static class Viewers
                     HouseholdId = m.HouseholdId, GroupId = m.Household.GroupId,
                 }))
             .AsNoTracking());
+
+    // Stryker restore all
 
     private sealed class ViewerRow
     {

@@ -70,7 +70,7 @@ internal sealed class ApiDocument(PublicAddress address) : IOpenApiDocumentTrans
 
     /// <summary>The minor digits of each currency that has other than 2, from <see cref="Money"/>: "RWF 0, UGX 0, … (others 2, e.g. USD 2)".</summary>
     public static string Exponents =>
-        string.Join(", ", Money.Exceptions.Select(c => $"{c} {Money.DigitsOf(c)}")) + "; every other currency 2, e.g. USD 2, EUR 2, KES 2";
+        string.Join(", ", Money.CurrenciesWithOtherMinorDigits.Select(c => $"{c} {Money.DigitsOf(c)}")) + "; every other currency 2, e.g. USD 2, EUR 2, KES 2";
 
     private static string MinorUnits(string of) =>
         $"{of}, in minor units of the currency (an integer: the amount times 10^exponent; exponents: {Exponents}).";

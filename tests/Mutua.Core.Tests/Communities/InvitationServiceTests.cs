@@ -29,6 +29,7 @@ public sealed class InvitationCreateTests : WorldTests
         var audit = await Host.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.InvitationCreated));
         Assert.Equal(W.Amina.Id, audit.ActorId);
         Assert.Equal(invitation.Id.ToString(), audit.Subject);
+        Assert.Equal("Member", audit.Detail); // the audit says which role the code hands out
     }
 
     [Fact]
@@ -146,6 +147,61 @@ public sealed class InvitationCreateTests : WorldTests
         Assert.Equal(3, claude.Count);
         (await Host.Run<InvitationService, Outcome<IReadOnlyList<InvitationSummary>>>(async s => await s.ListAsync(await As(W.Dora), W.Kimironko.Id)))
             .Fails(Failure.NotFound);
+    }
+
+    private async Task<IReadOnlyList<InvitationSummary>> List(Person by) =>
+        (await Host.Run<InvitationService, Outcome<IReadOnlyList<InvitationSummary>>>(async s => await s.ListAsync(await As(by), W.Kimironko.Id))).Ok();
+
+    // Read-back, not echo: the invitation a member is answered with is the one stored, as the list and the code's preview show it.
+    [Fact]
+    public async Task An_invitation_reads_back_as_it_was_answered()
+    {
+        var made = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "  Uwase family "))).Ok();
+
+        Assert.Equal(made, Assert.Single(await List(W.Amina)));
+        Assert.Equal(made, Assert.Single(await List(W.Claude)));
+        var preview = (await Host.Run<InvitationService, Outcome<InvitationPreview>>(s => s.PreviewAsync(made.Code))).Ok();
+        Assert.Equal((made.Code, W.Kimironko.Id, Role.Member, "Umucyo", "Uwase family", "Amina", made.ExpiresAt),
+            (preview.Code, preview.CommunityId, preview.Role, preview.GroupName, preview.HouseholdName, preview.InvitedByFirstName, preview.ExpiresAt));
+    }
+
+    [Fact]
+    public async Task A_peer_role_invitation_is_stored_without_the_household_it_was_sent_with()
+    {
+        var made = (await Invite(W.Claude, new NewInvitation(Role.Ambassador, W.Umucyo.Id, W.AminaHome.Id, "ignored"))).Ok();
+        var stored = Assert.Single(await List(W.Claude));
+        Assert.Equal((Role.Ambassador, (Guid?)null, (Guid?)null, (string?)null), (stored.Role, stored.GroupId, stored.HouseholdId, stored.HouseholdName));
+        Assert.Equal(made, stored);
+    }
+
+    [Fact]
+    public async Task A_revoked_invitation_reads_back_revoked_and_the_others_stay_open()
+    {
+        var revoked = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null))).Ok();
+        var open = (await Invite(W.Amina, new NewInvitation(Role.Member, null, W.AminaHome.Id, null))).Ok();
+        var answer = (await Host.Run<InvitationService, Outcome<InvitationSummary>>(async s => await s.RevokeAsync(await As(W.Claude), revoked.Id))).Ok();
+
+        var listed = (await List(W.Amina)).ToDictionary(i => i.Id);
+        Assert.Equal(answer, listed[revoked.Id]);
+        Assert.Equal(InvitationState.Revoked, listed[revoked.Id].State);
+        Assert.Equal(open, listed[open.Id]);
+        (await Host.Run<InvitationService, Outcome<InvitationPreview>>(s => s.PreviewAsync(revoked.Code))).Fails(Failure.InvitationRevoked);
+    }
+
+    [Fact]
+    public async Task Invitations_are_listed_newest_first()
+    {
+        var first = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "First"))).Ok();
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        var second = (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "Second"))).Ok();
+        Assert.Equal([second.Id, first.Id], (await List(W.Amina)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_household_name_of_the_longest_allowed_length_is_kept_whole()
+    {
+        var name = new string('x', Household.NameMaxLength);
+        Assert.Equal(name, (await Invite(W.Amina, new NewInvitation(Role.Member, null, null, name))).Ok().HouseholdName);
     }
 
     [Fact]
@@ -401,6 +457,43 @@ public sealed class InvitationJoinTests : WorldTests
     {
         var invitation = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null));
         (await SignUp(invitation.Code, login)).Ok();
+    }
+
+    // Once someone joined with a code it cannot be taken back: they are in.
+    [Fact]
+    public async Task A_used_code_cannot_be_revoked()
+    {
+        var invitation = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null));
+        (await SignUp(invitation.Code)).Ok();
+        (await Host.Run<InvitationService, Outcome<InvitationSummary>>(async s => await s.RevokeAsync(await As(W.Claude), invitation.Id)))
+            .Fails(Failure.InvitationUsed);
+        Assert.Null(await Host.Db(db => db.Invitations.Where(i => i.Id == invitation.Id).Select(i => i.RevokedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_full_name_is_optional_and_has_a_limit()
+    {
+        var invitation = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, null));
+        var before = await CountsAsync();
+        (await SignUp(invitation.Code, new SignUp("Grace", new string('x', Person.FullNameMaxLength + 1), "0788 123 456", Password, null)))
+            .Fails(Failure.NameTooLong);
+        Assert.Equal(before, await CountsAsync());
+
+        var joined = (await SignUp(invitation.Code, new SignUp("Grace", "   ", "0788 123 456", Password, null))).Ok();
+        Assert.Null(await Host.Db(db => db.Users.Where(p => p.Id == joined.PersonId).Select(p => p.FullName).SingleAsync()));
+    }
+
+    // The inviter is recorded as having granted the role, so the audit shows who brought whom in.
+    [Fact]
+    public async Task Joining_is_audited_as_a_role_granted_by_the_inviter()
+    {
+        var invitation = await Invite(W.Claude, new NewInvitation(Role.Supporter, null, null, null));
+        var joined = (await SignUp(invitation.Code)).Ok();
+        var granted = await Host.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.RoleGranted));
+        Assert.Equal((W.Claude.Id, W.Kimironko.Id, joined.PersonId.ToString(), "Supporter by invitation"),
+            (granted.ActorId!.Value, granted.CommunityId!.Value, granted.Subject, granted.Detail));
+        var redeemed = await Host.Db(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.InvitationRedeemed));
+        Assert.Equal((joined.PersonId, invitation.Id.ToString(), "Supporter"), (redeemed.ActorId!.Value, redeemed.Subject, redeemed.Detail));
     }
 
     [Fact]

@@ -122,6 +122,27 @@ public sealed class RoleServiceTests : WorldTests
         Assert.Equal(Host.Clock.GetUtcNow(), audit.At);
     }
 
+    // A coordinator of one community takes back nothing someone holds in another, even the same role.
+    [Fact]
+    public async Task A_role_held_in_another_community_is_not_revoked_here()
+    {
+        await Host.GrantAsync(W.Gulu.Id, W.Amina.Id, Role.Supporter);
+        (await Revoke(W.Claude, W.Amina, Role.Supporter)).Fails(Failure.NotFound);
+        Assert.True(await Host.Db(db => db.CommunityRoles.AnyAsync(r => r.PersonId == W.Amina.Id && r.CommunityId == W.Gulu.Id && r.Role == Role.Supporter)));
+        Assert.Empty(await Audit(AuditActions.RoleRevoked));
+    }
+
+    // Even an admin, who may see every community, is told NotFound for one that does not exist, whatever they ask.
+    [Fact]
+    public async Task A_community_that_does_not_exist_is_NotFound_even_for_an_admin()
+    {
+        var nowhere = Guid.NewGuid();
+        (await Host.Run<RoleService, Outcome<IReadOnlyList<PersonInCommunity>>>(async s => await s.PeopleAsync(await As(W.Ada), nowhere)))
+            .Fails(Failure.NotFound);
+        (await Grant(W.Ada, W.Amina, Role.Member, nowhere)).Fails(Failure.NotFound);
+        (await Grant(W.Ada, W.Amina, Role.Supporter, nowhere)).Fails(Failure.NotFound);
+    }
+
     [Fact]
     public async Task Revoking_a_role_not_held_is_NotFound()
     {
@@ -148,7 +169,43 @@ public sealed class RoleServiceTests : WorldTests
     {
         var outcome = await Revoke(W.Ada, W.Sara, Role.Sponsor);
         Assert.Empty(await RolesOf(W.Sara));
-        outcome.Ok();
+        var sara = outcome.Ok();
+        Assert.Equal((W.Sara.Id, "Sara", null, null), (sara.PersonId, sara.FirstName, sara.HouseholdId, sara.HouseholdName));
+        Assert.Empty(sara.Roles);
+        // Read back: with no role left she is no longer one of the community's people.
+        Assert.DoesNotContain(await People(W.Ada), p => p.PersonId == W.Sara.Id);
+    }
+
+    private async Task<IReadOnlyList<PersonInCommunity>> People(Person by) =>
+        (await Host.Run<RoleService, Outcome<IReadOnlyList<PersonInCommunity>>>(async s => await s.PeopleAsync(await As(by), W.Kimironko.Id))).Ok();
+
+    // Read-back, not echo: what a grant or a revocation answers is what the people list shows afterwards.
+    [Fact]
+    public async Task A_granted_role_is_in_the_people_list_and_a_revoked_one_is_gone_from_it()
+    {
+        var granted = (await Grant(W.Claude, W.Bosco, Role.Supporter)).Ok();
+        var listed = Assert.Single(await People(W.Claude), p => p.PersonId == W.Bosco.Id);
+        Assert.Equal(new[] { Role.Member, Role.Supporter }, listed.Roles);
+        Assert.Equal((granted.FirstName, granted.HouseholdId, granted.HouseholdName), (listed.FirstName, listed.HouseholdId, listed.HouseholdName));
+        Assert.Equal(granted.Roles, listed.Roles);
+        Assert.Equal((W.BoscoHome.Id, W.BoscoHome.Name), (listed.HouseholdId, listed.HouseholdName));
+
+        var revoked = (await Revoke(W.Claude, W.Bosco, Role.Supporter)).Ok();
+        Assert.Equal(new[] { Role.Member }, revoked.Roles);
+        Assert.Equal(new[] { Role.Member }, Assert.Single(await People(W.Claude), p => p.PersonId == W.Bosco.Id).Roles);
+        // Someone else's roles are untouched by either.
+        Assert.Equal(new[] { Role.Sponsor }, Assert.Single(await People(W.Claude), p => p.PersonId == W.Sara.Id).Roles);
+    }
+
+    // A refused change leaves the people list as it was.
+    [Fact]
+    public async Task A_refused_grant_leaves_the_people_list_as_it_was()
+    {
+        var before = (await People(W.Claude)).Select(p => (p.PersonId, string.Join(",", p.Roles))).ToList();
+        (await Grant(W.Claude, W.Amina, Role.Coordinator)).Fails(Failure.Forbidden);
+        (await Grant(W.Amina, W.Bosco, Role.Supporter)).Fails(Failure.Forbidden);
+        (await Revoke(W.Claude, W.Amina, Role.Supporter)).Fails(Failure.NotFound);
+        Assert.Equal(before, (await People(W.Claude)).Select(p => (p.PersonId, string.Join(",", p.Roles))).ToList());
     }
 
     [Fact]

@@ -73,6 +73,30 @@ public sealed class MoneyTests
     public void Three_digit_currencies_keep_three_decimals(string culture, string expected) =>
         Assert.Equal(expected, Plain(Money.Format(1_234_567, "KWD", new CultureInfo(culture))));
 
+    // ISO 4217: these currencies have no minor units, or three. Shown with two decimals, 150,000 Burundian francs
+    // would read as 1,500.00.
+    [Theory]
+    [InlineData("BIF")]
+    [InlineData("XAF")]
+    [InlineData("XOF")]
+    [InlineData("JPY")]
+    [InlineData("KRW")]
+    [InlineData("CLP")]
+    public void Currencies_without_minor_units_show_whole_amounts(string currency)
+    {
+        Assert.Equal($"{currency} 150,000", Money.Format(150_000, currency, new CultureInfo("en")));
+        Assert.True(Money.TryParse("150000", currency, new CultureInfo("en"), out var minor));
+        Assert.Equal(150_000, minor);
+    }
+
+    [Theory]
+    [InlineData("BHD")]
+    [InlineData("OMR")]
+    [InlineData("TND")]
+    [InlineData("JOD")]
+    public void Currencies_with_three_minor_digits_show_thousandths(string currency) =>
+        Assert.Equal($"{currency} 1,234.567", Money.Format(1_234_567, currency, new CultureInfo("en")));
+
     [Theory]
     [InlineData("RWF", 0)]
     [InlineData("UGX", 0)]
@@ -94,5 +118,119 @@ public sealed class MoneyTests
         var text = Plain(Money.Format(amount, currency, new CultureInfo(culture)));
         Assert.Equal(text.Trim(), text);
         Assert.DoesNotContain("  ", text, StringComparison.Ordinal);
+    }
+
+    // Whatever a culture's pattern for negative amounts, an ISO code stands a space apart from the number, and
+    // the pattern otherwise stays the culture's own: "(RWF 150,000)", never "(RWF150,000)".
+    [Theory]
+    [InlineData(0, "(RWF 150,000)")]
+    [InlineData(1, "-RWF 150,000")]
+    [InlineData(2, "RWF -150,000")]
+    [InlineData(3, "RWF 150,000-")]
+    [InlineData(4, "(150,000 RWF)")]
+    [InlineData(5, "-150,000 RWF")]
+    [InlineData(6, "150,000- RWF")]
+    [InlineData(7, "150,000 RWF-")]
+    [InlineData(8, "-150,000 RWF")]
+    [InlineData(9, "-RWF 150,000")]
+    [InlineData(15, "(150,000 RWF)")]
+    public void A_negative_amount_keeps_its_code_apart_from_the_number_in_every_pattern(int pattern, string expected)
+    {
+        var culture = new CultureInfo("en", useUserOverride: false);
+        culture.NumberFormat.CurrencyNegativePattern = pattern;
+        Assert.Equal(expected, Money.Format(-150_000, "RWF", culture));
+    }
+
+    [Theory]
+    [InlineData(0, "RWF 150,000")]
+    [InlineData(1, "150,000 RWF")]
+    [InlineData(2, "RWF 150,000")]
+    [InlineData(3, "150,000 RWF")]
+    public void A_positive_amount_keeps_its_code_apart_from_the_number_in_every_pattern(int pattern, string expected)
+    {
+        var culture = new CultureInfo("en", useUserOverride: false);
+        culture.NumberFormat.CurrencyPositivePattern = pattern;
+        Assert.Equal(expected, Money.Format(150_000, "RWF", culture));
+    }
+
+    // The culture's own symbol, where its region uses the currency, is not spaced out: "$123.45", not "$ 123.45".
+    [Fact]
+    public void A_local_symbol_is_not_spaced_out_like_a_code() =>
+        Assert.Equal("-$123.45", Money.Format(-12_345, "USD", new CultureInfo("en-US")));
+
+    [Theory]
+    [InlineData(12_345, "USD", "en", "$123")]
+    [InlineData(1_234_567, "KWD", "en", "KWD 1,235")]
+    [InlineData(150_000, "RWF", "en", "RWF 150,000")]
+    public void Whole_units_drop_the_minor_digits(long amount, string currency, string culture, string expected) =>
+        Assert.Equal(expected, Money.Format(amount, currency, new CultureInfo(culture), wholeUnits: true));
+
+    // What a person types into an amount box, in their language, with or without grouping, the symbol or the code.
+    [Theory]
+    [InlineData("1,250.50", "USD", "en", 125_050)]
+    [InlineData("$12.34", "USD", "en-US", 1_234)]
+    [InlineData("1250", "USD", "en", 125_000)]
+    [InlineData("1 250.50", "USD", "en", 125_050)] // spaces group thousands whatever the language's own separator
+    [InlineData("1 250,5", "USD", "fr", 125_050)]
+    [InlineData("1\u00A0250,5", "USD", "fr", 125_050)]
+    [InlineData("1\u202F250,5", "USD", "fr", 125_050)]
+    [InlineData("12.5", "USD", "fr", 1_250)] // a decimal point, as on a phone's number pad, in a language that writes a comma
+    [InlineData("150.000", "RWF", "rw", 150_000)]
+    [InlineData("RF 150.000", "RWF", "rw-RW", 150_000)]
+    [InlineData("RWF 150,000", "RWF", "en", 150_000)]
+    [InlineData("rwf150000", "RWF", "en", 150_000)]
+    [InlineData(" 15000 ", "UGX", "en", 15_000)]
+    [InlineData("1.5", "KWD", "en", 1_500)]
+    [InlineData("-20", "USD", "en", -2_000)]
+    public void Amounts_are_read_as_people_type_them(string typed, string currency, string culture, long expected)
+    {
+        Assert.True(Money.TryParse(typed, currency, new CultureInfo(culture), out var minor));
+        Assert.Equal(expected, minor);
+    }
+
+    // A franc has no cents and a dollar no thousandths: such an amount is refused, not rounded.
+    [Theory]
+    [InlineData("12.345", "USD", "en")]
+    [InlineData("150.5", "RWF", "en")]
+    [InlineData("1.2345", "KWD", "en")]
+    [InlineData("abc", "USD", "en")]
+    [InlineData("12.50.3", "USD", "en")]
+    [InlineData("RWF", "RWF", "en")]
+    [InlineData("", "USD", "en")]
+    [InlineData("   ", "USD", "en")]
+    [InlineData(null, "USD", "en")]
+    public void Amounts_that_are_not_numbers_or_not_whole_minor_units_are_refused(string? typed, string currency, string culture)
+    {
+        Assert.False(Money.TryParse(typed, currency, new CultureInfo(culture), out var minor));
+        Assert.Equal(0, minor);
+    }
+
+    // An absurd amount is refused rather than overflowing the stored number (which would fail the whole request);
+    // everything up to the stored range is read.
+    [Theory]
+    [InlineData("9223372036854775807", true)]
+    [InlineData("9223372036854775808", false)]
+    [InlineData("-9223372036854775808", true)]
+    [InlineData("-9223372036854775809", false)]
+    [InlineData("99999999999999999999999", false)]
+    public void Amounts_beyond_what_can_be_stored_are_refused(string typed, bool read)
+    {
+        Assert.Equal(read, Money.TryParse(typed, "RWF", CultureInfo.InvariantCulture, out var minor));
+        if (read) Assert.Equal(typed, minor.ToString(CultureInfo.InvariantCulture));
+    }
+
+    // An input box shows the amount as a plain number in the person's language, and reads back as the same amount.
+    [Theory]
+    [InlineData(125_050, "USD", "fr", "1250,50")]
+    [InlineData(125_050, "USD", "en", "1250.50")]
+    [InlineData(150_000, "RWF", "en", "150000")]
+    [InlineData(1_234_567, "KWD", "en", "1234.567")]
+    [InlineData(-2_000, "USD", "en", "-20.00")]
+    public void An_amount_goes_into_an_input_box_and_reads_back_the_same(long amount, string currency, string culture, string expected)
+    {
+        var text = Money.ToInput(amount, currency, new CultureInfo(culture));
+        Assert.Equal(expected, text);
+        Assert.True(Money.TryParse(text, currency, new CultureInfo(culture), out var back));
+        Assert.Equal(amount, back);
     }
 }

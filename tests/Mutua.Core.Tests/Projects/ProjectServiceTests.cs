@@ -135,6 +135,114 @@ public sealed class ProjectServiceTests : WorldTests
         Assert.DoesNotContain((await Get(W.Jean, p.Id)).Ok().Pledges, x => !x.Mine);
     }
 
+    // Read-back, not echo: a project is stored as it was answered, and an edit is what the next reader sees.
+    [Fact]
+    public async Task A_project_and_its_edit_read_back_as_they_were_answered()
+    {
+        var made = (await Create(W.Amina, W.AminaHome, title: "Coop", story: "Eggs for the market.", category: ProjectCategory.Agriculture)).Ok();
+        var read = (await Get(W.Bosco, made.Id)).Ok();
+        Assert.Equal((made.Title, made.Story, made.Category, made.Status, made.IsPublic, made.Currency),
+            (read.Title, read.Story, read.Category, read.Status, read.IsPublic, read.Currency));
+        Assert.Equal(made.Needs.Select(n => (n.Id, n.Kind, n.Description, n.Target)), read.Needs.Select(n => (n.Id, n.Kind, n.Description, n.Target)));
+        Assert.Equal(Needs.Select(n => (n.Kind, n.Description, n.Target)), read.Needs.Select(n => (n.Kind, (string?)n.Description, n.Target)));
+
+        var edited = (await Patch(W.Amina, made.Id, new ProjectPatch(Title: "Coop of Umucyo", IsPublic: true))).Ok();
+        var again = (await Get(null, made.Id)).Ok();
+        Assert.Equal(("Coop of Umucyo", true), (edited.Title, edited.IsPublic));
+        Assert.Equal((edited.Title, edited.IsPublic, "Eggs for the market."), (again.Title, again.IsPublic, again.Story));
+    }
+
+    // Read-back for pledges: the owner's view and the supporter's show what the pledge, its confirmation and a
+    // withdrawal answered, and the totals follow.
+    [Fact]
+    public async Task A_pledge_its_confirmation_and_a_withdrawal_read_back_in_both_sides_views()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        var money = p.Needs[0].Id;
+        var pledged = (await Pledge(W.Bosco, p.Id, money, 40_000)).Ok();
+        var owner = Assert.Single((await Get(W.Amina, p.Id)).Ok().Pledges);
+        Assert.Equal(pledged with { Mine = false }, owner);
+        Assert.Equal(pledged, Assert.Single((await Get(W.Bosco, p.Id)).Ok().Pledges));
+        Assert.Equal((40_000L, 0L), ((await Get(W.Amina, p.Id)).Ok().Needs[0].Pledged, (await Get(W.Amina, p.Id)).Ok().Needs[0].Confirmed));
+
+        Host.Clock.Advance(TimeSpan.FromDays(2));
+        var confirmed = (await Confirm(W.Amina, pledged.Id, " MoMo 55-1 ")).Ok();
+        Assert.Equal((PledgeStatus.Confirmed, "MoMo 55-1", Host.Clock.GetUtcNow()), (confirmed.Status, confirmed.Reference, confirmed.ConfirmedAt));
+        Assert.Equal(confirmed, Assert.Single((await Get(W.Amina, p.Id)).Ok().Pledges));
+        Assert.Equal(confirmed with { Mine = true }, Assert.Single((await Get(W.Bosco, p.Id)).Ok().Pledges));
+        Assert.Equal(40_000, (await Get(W.Amina, p.Id)).Ok().Needs[0].Confirmed);
+        var stored = await Host.Db(db => db.Pledges.AsNoTracking().SingleAsync(x => x.Id == pledged.Id));
+        Assert.Equal(W.Amina.Id, stored.ConfirmedById);
+
+        var jean = (await Pledge(W.Jean, p.Id, money, 25_000)).Ok();
+        var jeanViewer = await As(W.Jean);
+        var withdrawn = (await Host.Run<PledgeService, Outcome<PledgeView>>(s => s.WithdrawAsync(jeanViewer, jean.Id))).Ok();
+        Assert.Equal(PledgeStatus.Withdrawn, withdrawn.Status);
+        Assert.Equal(withdrawn, Assert.Single((await Get(W.Jean, p.Id)).Ok().Pledges));
+        var after = (await Get(W.Amina, p.Id)).Ok();
+        Assert.Equal(PledgeStatus.Withdrawn, after.Pledges.Single(x => x.Id == jean.Id).Status);
+        Assert.Equal((40_000L, 40_000L), (after.Needs[0].Pledged, after.Needs[0].Confirmed));
+    }
+
+    // The limits are inclusive: the largest amount a need may ask for and the longest key are accepted, one more is not.
+    [Fact]
+    public async Task A_pledge_up_to_the_limits_is_taken_and_one_past_them_or_for_another_need_is_refused()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        var money = p.Needs[0].Id;
+        (await Pledge(W.Bosco, p.Id, money, Need.MaxTarget + 1)).Fails(Failure.AmountNotPositive);
+        (await Pledge(W.Bosco, p.Id, money, 1_000, key: new string('k', Mutua.Core.Projects.Pledge.IdempotencyKeyMaxLength + 1))).Fails(Failure.TextTooLong);
+        (await Pledge(W.Bosco, p.Id, Guid.NewGuid(), 1_000)).Fails(Failure.InvalidNeed);
+        Assert.Equal(0, await Host.CountAsync<Pledge>());
+
+        (await Pledge(W.Bosco, p.Id, money, Need.MaxTarget)).Ok();
+        (await Pledge(W.Jean, p.Id, money, 1_000, key: new string('k', Mutua.Core.Projects.Pledge.IdempotencyKeyMaxLength))).Ok();
+        // Supporters count as soon as they pledge, before anything is confirmed.
+        Assert.Equal(2, (await Host.Db(db => db.Projects.AsNoTracking().SingleAsync(x => x.Id == p.Id))).RankSupporters);
+    }
+
+    // The owner confirms once; a second confirmation changes nothing. The reference has a limit, and the audit says what arrived.
+    [Fact]
+    public async Task A_confirmation_stands_once_made_and_is_audited_with_what_arrived()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        var pledge = (await Pledge(W.Bosco, p.Id, p.Needs[0].Id, 50_000)).Ok();
+        (await Confirm(W.Amina, pledge.Id, new string('r', Mutua.Core.Projects.Pledge.ReferenceMaxLength + 1))).Fails(Failure.TextTooLong);
+        var longest = new string('r', Mutua.Core.Projects.Pledge.ReferenceMaxLength);
+        var first = (await Confirm(W.Amina, pledge.Id, longest)).Ok();
+        Host.Clock.Advance(TimeSpan.FromDays(1));
+        var again = (await Confirm(W.Amina, pledge.Id, "MoMo 2")).Ok();
+        Assert.Equal((longest, first.ConfirmedAt), (again.Reference, again.ConfirmedAt));
+        var audit = Assert.Single(await Host.Db(db => db.AuditEntries.Where(a => a.Action == AuditActions.PledgeConfirmed).ToListAsync()));
+        Assert.Equal((W.Amina.Id, pledge.Id.ToString(), $"Money 50000 {longest}"), (audit.ActorId!.Value, audit.Subject, audit.Detail));
+    }
+
+    // Someone who cannot see the project is told it does not exist; someone who can is told no.
+    [Fact]
+    public async Task Only_the_owner_confirms_and_only_the_supporter_withdraws()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        var pledge = (await Pledge(W.Bosco, p.Id, p.Needs[0].Id, 50_000)).Ok();
+        (await Confirm(W.Dora, pledge.Id, "MoMo 1")).Fails(Failure.NotFound);
+        (await Confirm(W.Jean, pledge.Id, "MoMo 1")).Fails(Failure.Forbidden);
+        Task<Outcome<PledgeView>> Withdraw(Person by) => Host.Run<PledgeService, Outcome<PledgeView>>(async s => await s.WithdrawAsync(await As(by), pledge.Id));
+        (await Withdraw(W.Amina)).Fails(Failure.Forbidden);
+        (await Withdraw(W.Dora)).Fails(Failure.NotFound);
+        Assert.Equal(PledgeStatus.Pledged, Assert.Single((await Get(W.Bosco, p.Id)).Ok().Pledges).Status);
+    }
+
+    // Progress is the mean over needs of what was confirmed against each target, every confirmed pledge counted.
+    [Fact]
+    public async Task Progress_adds_up_every_confirmed_pledge_of_a_need_and_averages_over_needs()
+    {
+        var p = (await Create(W.Amina, W.AminaHome)).Ok();
+        foreach (var (who, need, amount) in new[] { (W.Bosco, 0, 30_000L), (W.Jean, 0, 45_000L), (W.Bosco, 1, 2L), (W.Jean, 2, 10L) })
+            (await Confirm(W.Amina, (await Pledge(who, p.Id, p.Needs[need].Id, amount)).Ok().Id, "ref")).Ok();
+        var ranked = await Host.Db(db => db.Projects.AsNoTracking().SingleAsync(x => x.Id == p.Id));
+        // (75,000 / 150,000 = 500) + (2 / 4 = 500) + (10 / 10 = 1000), over 3 needs.
+        Assert.Equal((500 + 500 + 1000) / 3, ranked.RankProgress);
+    }
+
     [Fact]
     public async Task The_same_idempotency_key_twice_makes_one_pledge_and_the_same_answer()
     {
