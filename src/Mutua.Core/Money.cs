@@ -37,17 +37,19 @@ public static class Money
     public static bool TryParse(string? text, string currency, CultureInfo culture, out long minorUnits)
     {
         var reading = Read(text, currency, culture);
-        minorUnits = reading.MinorUnits;
+        minorUnits = reading.Kind == AmountReading.Read ? reading.MinorUnits : 0;
         return reading.Kind == AmountReading.Read;
     }
 
     /// <summary>
     /// Reads an amount as a person types it, with the conventions of <paramref name="culture"/> (use
-    /// <see cref="ConventionsFor"/>: the person's language in the community's country). Separators must sit where that
-    /// convention puts them: groups of three, decimals no longer than the currency's. Typed the other way round
-    /// ("1.870,00" where "1,870.00" is written, "12,50" for $12.50), or with a separator that could be either for a
-    /// currency of three decimals, the amount is <see cref="AmountReading.Unsure"/>: the likely reading comes back for
-    /// the person to confirm, never stored as a guess. "1,800" in California Spanish is 1800 dollars, not 1.80.
+    /// <see cref="ConventionsFor"/>: the person's language in the community's country). Separators must sit where a
+    /// convention puts them: groups of three, decimals no longer than the currency's. "1,800" in California Spanish is
+    /// 1800 dollars, not 1.80. What reads only the other way round and can mean one thing is read ("1.870,00" or "12.5",
+    /// as a phone's number pad types it; "150,000" francs, which have no decimals). What could mean two things is
+    /// <see cref="AmountReading.Unsure"/>, and its likely reading goes back to the person to confirm, never stored as a
+    /// guess: a lone separator before three digits where the currency has decimals ("1.800" in a dollar community: $1,800,
+    /// or $1.80 mistyped?), and either mark before three digits in a currency of three decimals ("1,500" dinars).
     /// </summary>
     public static MoneyReading Read(string? text, string currency, CultureInfo culture)
     {
@@ -70,22 +72,26 @@ public static class Money
         // with spaces, and people there also type "1.500.000").
         var decimalMark = format.NumberDecimalSeparator == "," ? ',' : '.';
         var groupMark = decimalMark == ',' ? '.' : ',';
-        var asWritten = ReadAs(cleaned, decimalMark, groupMark, digits);
-        var otherWay = ReadAs(cleaned, groupMark, decimalMark, digits);
-        MoneyReading Signed(AmountReading kind, long value) => new(kind, negative ? -value : value);
-        // Written with the convention's own decimal mark, it means what it says ("125.500" dinars in English, as the input
-        // box writes it). Only groups that could be decimals ("1,500" dinars: 1500 or 1.5?) are unsure.
+        var asWritten = ReadAs(cleaned, decimalMark, groupMark, digits, negative);
+        var otherWay = ReadAs(cleaned, groupMark, decimalMark, digits, negative);
         if (asWritten is { } read)
-            return Signed(!read.HasDecimals && otherWay is { } other && other.Units != read.Units ? AmountReading.Unsure : AmountReading.Read, read.Units);
-        // Written only the other way round. Groups of three and no decimals ("150,000" in Kinyarwanda, where RWF has no
-        // decimals to mistake them for) can mean one thing; decimals the other way round ("12,50" for $12.50) are a habit
-        // from elsewhere, and the person confirms what they meant.
-        if (otherWay is { } only) return Signed(only.HasDecimals ? AmountReading.Unsure : AmountReading.Read, only.Units);
+        {
+            // With the convention's own decimal mark it means what it says ("125.500" dinars in English, as the input box
+            // writes it); only groups that could be decimals are unsure.
+            var couldBeDecimals = !read.HasDecimals && otherWay is { } other && other.Units != read.Units;
+            return new(couldBeDecimals ? AmountReading.Unsure : AmountReading.Read, read.Units);
+        }
+        if (otherWay is { } only)
+        {
+            var separators = cleaned.Count(c => c is '.' or ',');
+            var couldBeMistypedDecimals = !only.HasDecimals && separators == 1 && digits > 0;
+            return new(couldBeMistypedDecimals ? AmountReading.Unsure : AmountReading.Read, only.Units);
+        }
         return new(AmountReading.Unreadable, 0);
     }
 
-    /// <summary>Minor units of <paramref name="text"/> read strictly with these marks, or null when it is not written that way.</summary>
-    private static (long Units, bool HasDecimals)? ReadAs(string text, char decimalMark, char groupMark, int digits)
+    /// <summary>Minor units of <paramref name="text"/> read strictly with these marks, or null when it is not written that way or does not fit a long.</summary>
+    private static (long Units, bool HasDecimals)? ReadAs(string text, char decimalMark, char groupMark, int digits, bool negative)
     {
         var point = text.IndexOf(decimalMark);
         if (point >= 0 && text.IndexOf(decimalMark, point + 1) >= 0) return null;
@@ -98,10 +104,12 @@ public static class Money
             if (groups[0].Length is < 1 or > 3 || groups.Skip(1).Any(g => g.Length != 3)) return null;
             whole = string.Concat(groups);
         }
-        // 15 digits of whole units fit a long in minor units for every currency (three decimals at most).
-        if (!whole.All(char.IsAsciiDigit) || whole.Length > 15) return null;
-        var units = (whole.Length == 0 ? 0 : long.Parse(whole, CultureInfo.InvariantCulture)) * Pow10(digits);
-        return (units + (fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(digits, '0'), CultureInfo.InvariantCulture)), point >= 0);
+        // A decimal holds 28 digits: more than any long, so the range is checked on the exact value.
+        if (!whole.All(char.IsAsciiDigit) || whole.Length + digits > 28) return null;
+        var units = (whole.Length == 0 ? 0m : decimal.Parse(whole, CultureInfo.InvariantCulture)) * Pow10(digits)
+            + (fraction.Length == 0 ? 0m : decimal.Parse(fraction.PadRight(digits, '0'), CultureInfo.InvariantCulture));
+        if (negative) units = -units;
+        return units is < long.MinValue or > long.MaxValue ? null : ((long)units, point >= 0);
     }
 
     /// <summary>

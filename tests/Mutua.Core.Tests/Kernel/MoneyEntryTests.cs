@@ -33,8 +33,14 @@ public class MoneyEntryTests
         { "sw", "UG", "UGX", "UGX 20,000", 20_000 },
         { "en", "UG", "UGX", "250,000", 250_000 },
         { "fr", "US", "USD", "1 870,50", 187_050 },
-        // Thousands grouped the other way round, where no currency decimal fits: one meaning ("1.800" is $1,800).
-        { "es", "US", "USD", "1.800", 180_000 },
+        // Written the other way round, with one meaning: decimals ("12,50", or "12.5" as a phone's number pad types it in
+        // French), or several groups of three, which no decimal mark makes.
+        { "es", "US", "USD", "12,50", 1_250 },
+        { "es", "US", "USD", "1.870,00", 187_000 },
+        { "en", "US", "USD", "1,80", 180 },
+        { "fr", "RW", "USD", "12.5", 1_250 },
+        { "rw", "RW", "USD", "1,870.50", 187_050 },
+        { "sw", "UG", "USD", "1.870,50", 187_050 },
         { "en", "US", "USD", "2.500.000", 250_000_000 },
     };
 
@@ -49,20 +55,18 @@ public class MoneyEntryTests
 
     public static TheoryData<string, string, string, string, long> ReadOtherWayRound => new()
     {
-        // Decimals written the other way round are a habit from elsewhere: the likely reading, to confirm.
-        { "es", "US", "USD", "12,50", 1_250 },
-        { "es", "US", "USD", "1.870,00", 187_000 },
-        { "en", "US", "USD", "1,80", 180 },
-        { "fr", "RW", "USD", "12.50", 1_250 },
-        { "rw", "RW", "USD", "1,870.50", 187_050 },
-        { "sw", "UG", "USD", "1.870,50", 187_050 },
+        // A lone separator before three digits, where the currency has decimals: thousands, or decimals mistyped?
+        { "es", "US", "USD", "1.800", 180_000 },
+        { "en", "US", "USD", "12.345", 1_234_500 },
+        { "sw", "UG", "USD", "1.250", 125_000 },
+        { "rw", "RW", "USD", "1,250", 125_000 },
         // Three decimals: "1,500" could be either, and the convention's reading is offered.
         { "en", "US", "KWD", "1,500", 1_500_000 },
     };
 
     [Theory]
     [MemberData(nameof(ReadOtherWayRound))]
-    public void An_amount_that_could_mean_something_else_is_unsure_with_its_likely_reading(string language, string country, string currency, string typed, long minor)
+    public void An_amount_that_could_mean_two_things_is_unsure_with_its_likely_reading(string language, string country, string currency, string typed, long minor)
     {
         var reading = Money.Read(typed, currency, Money.ConventionsFor(language, country));
 

@@ -35,18 +35,18 @@ public sealed class PledgeFormTests(MutuaFactory app) : IClassFixture<MutuaFacto
     }
 
     [Fact]
-    public async Task A_pledge_written_the_other_way_round_comes_back_as_read_and_is_not_made()
+    public async Task A_pledge_that_could_mean_two_things_comes_back_as_read_and_is_not_made()
     {
         using var keisha = await KeishaInSpanishAsync();
         var before = await KeishasPledgesAsync();
 
         using var posted = await MutuaFactory.PostFormAsync(keisha, $"/p/{app.Demo.ToolLibrarySlug}?handler=Pledge",
-            new() { ["needId"] = app.Demo.ToolLibraryMoney.ToString(), ["amount"] = "12,50" }, formPage: $"/p/{app.Demo.ToolLibrarySlug}");
+            new() { ["needId"] = app.Demo.ToolLibraryMoney.ToString(), ["amount"] = "12.345" }, formPage: $"/p/{app.Demo.ToolLibrarySlug}");
         var html = await posted.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains("Leímos “12,50” como $12.50", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"amount\" value=\"12.50\"", html, StringComparison.Ordinal);
+        Assert.Contains("Leímos “12.345” como $12,345.00", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"amount\" value=\"12345.00\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await KeishasPledgesAsync());
     }
 }
