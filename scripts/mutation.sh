@@ -47,7 +47,7 @@ files_of() {
 # MUTUA_MUTATION_ALL_TESTS=1 runs all Core tests instead.
 tests_of() {
     case "$1" in
-        money)       echo "FullyQualifiedName~MoneyTests" ;;
+        money)       echo "FullyQualifiedName~MoneyTests|FullyQualifiedName~MoneyEntryTests" ;;
         months)      echo "FullyQualifiedName~MonthTests|FullyQualifiedName~CheckInServiceTests" ;;
         viewer)      echo "FullyQualifiedName~ViewerTests|FullyQualifiedName~ViewerLoadTests|FullyQualifiedName~RoleServiceTests" ;;  # ViewerLoadTests (Viewers.LoadAsync) is not a ~ViewerTests match
         invitations) echo "FullyQualifiedName~Invitation" ;;

@@ -58,14 +58,15 @@ public static class Money
         var cleaned = text.Replace(currency, "", StringComparison.OrdinalIgnoreCase);
         foreach (var symbol in new[] { format.CurrencySymbol, SymbolFor(currency, culture), "$" })
         {
-            if (symbol.Length > 0) cleaned = cleaned.Replace(symbol, "", StringComparison.Ordinal);
+            cleaned = cleaned.Replace(symbol, "", StringComparison.Ordinal);
         }
         // Spaces group thousands in French ("1 250 000"): people type plain, no-break or narrow ones, all of which
         // char.IsWhiteSpace knows; some group with apostrophes.
         cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c is not '\'' and not '’').ToArray());
         var negative = cleaned.StartsWith('-') || cleaned.StartsWith('\u2212');
         if (negative) cleaned = cleaned[1..];
-        if (cleaned.Length == 0 || !cleaned.All(c => char.IsAsciiDigit(c) || c is '.' or ',')) return new(AmountReading.Unreadable, 0);
+        // Nothing left (a "$" alone, a "-"): no amount. Any other character makes both readings below fail.
+        if (cleaned.Length == 0) return new(AmountReading.Unreadable, 0);
 
         var digits = DigitsOf(currency);
         // The culture's decimal mark; the other of '.' and ',' is its group mark once spaces are gone (French groups
@@ -149,7 +150,7 @@ public static class Money
         // Use the local symbol only where the culture's own region uses this currency ("$" for USD in en-US);
         // elsewhere the ISO code avoids confusing one dollar or franc with another.
         // A local symbol made of letters ("RF", "USh") reads as a word and is easily taken for another: the code is clearer.
-        if (RegionOf(culture) is { } region && region.ISOCurrencySymbol == currency && !region.CurrencySymbol.Any(char.IsLetter))
+        if (RegionOf(culture) is { } region && region.ISOCurrencySymbol == currency && !region.CurrencySymbol.All(char.IsLetter))
             return region.CurrencySymbol;
         return currency == "USD" && culture.TwoLetterISOLanguageName is "en" or "es" ? "$" : currency;
     }

@@ -33,6 +33,11 @@ public class MoneyEntryTests
         { "sw", "UG", "UGX", "UGX 20,000", 20_000 },
         { "en", "UG", "UGX", "250,000", 250_000 },
         { "fr", "US", "USD", "1 870,50", 187_050 },
+        { "fr", "RW", "USD", "$ 12,50", 1_250 },
+        { "en", "US", "USD", "1'800", 180_000 },
+        { "en", "US", "USD", "1’800.50", 180_050 },
+        { "en", "US", "USD", ".5", 50 },
+        { "fr", "RW", "USD", ",5", 50 },
         // Written the other way round, with one meaning: decimals ("12,50", or "12.5" as a phone's number pad types it in
         // French), or several groups of three, which no decimal mark makes.
         { "es", "US", "USD", "12,50", 1_250 },
@@ -84,6 +89,14 @@ public class MoneyEntryTests
     [InlineData("en", "US", "USD", "1e5")]
     [InlineData("en", "US", "USD", ",")]
     [InlineData("en", "US", "USD", "99999999999999999")]
+    [InlineData("en", "US", "USD", "99999999999999999999999999999")]
+    [InlineData("en", "US", "USD", "$")]
+    [InlineData("en", "US", "USD", "-")]
+    [InlineData("en", "US", "USD", ".")]
+    [InlineData("en", "US", "USD", "1,2,3")]
+    [InlineData("en", "US", "USD", "1,00.5")]
+    [InlineData("en", "US", "USD", "1a")]
+    [InlineData("fr", "RW", "USD", "12,5a")]
     public void An_amount_with_no_reading_for_its_currency_is_unreadable(string language, string country, string currency, string typed)
     {
         Assert.Equal(new MoneyReading(AmountReading.Unreadable, 0), Money.Read(typed, currency, Money.ConventionsFor(language, country)));
@@ -155,5 +168,16 @@ public class MoneyEntryTests
 
         Assert.Equal(new MoneyReading(AmountReading.Read, minor), Money.Read(Money.ToInput(minor, currency, culture), currency, culture));
         Assert.Equal(new MoneyReading(AmountReading.Read, minor), Money.Read(Money.Format(minor, currency, culture), currency, culture));
+    }
+
+    // A symbol made of letters ("RF", "USh") gives way to the code; one with a letter and a sign ("R$") is a symbol people know.
+    [Theory]
+    [InlineData("rw-RW", "RWF", 150_000, "RWF 150.000")]
+    [InlineData("sw-UG", "UGX", 150_000, "UGX 150,000")]
+    [InlineData("pt-BR", "BRL", 1_234, "R$ 12,34")]
+    [InlineData("en-US", "USD", 1_234, "$12.34")]
+    public void A_local_symbol_shows_unless_it_is_made_of_letters(string culture, string currency, long minor, string shown)
+    {
+        Assert.Equal(shown, Money.Format(minor, currency, System.Globalization.CultureInfo.GetCultureInfo(culture)).Replace('\u00A0', ' ').Replace('\u202F', ' '));
     }
 }
