@@ -32,7 +32,7 @@ files_of() {
         money)       echo "Money.cs" ;;
         months)      echo "Month.cs" ;;  # Month.StateAt is the check-in edit window (EditableDaysAfterEnd)
         viewer)      echo "Viewer.cs Role.cs Communities/RoleService.cs Communities/Viewers.cs" ;;
-        invitations) echo "Communities/InvitationService.cs Communities/InvitationCodes.cs" ;;
+        invitations) echo "Communities/InvitationService.cs Communities/InvitationCodes.cs Accounts/AccountCreation.cs" ;;  # who gets an account, and where
         disclosure)  echo "Disclosure.cs Insights/InsightsKernel.cs" ;;
         pledges)     echo "Projects/PledgeService.cs Projects/ProjectRanking.cs" ;;
         insights)    echo "Insights/InsightsService.cs Insights/InsightsSnapshot.cs" ;;  # the kernel is in disclosure: not mutated twice
