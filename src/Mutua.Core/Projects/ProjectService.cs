@@ -274,6 +274,13 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             var by = await db.Users.Where(u => u.Id == p.VerifiedById).Select(u => u.FirstName).FirstOrDefaultAsync(ct) ?? "—";
             verification = new VerificationView(by, verifiedAt, p.VerificationNote);
         }
+        // Who will verify it: the community's sponsors, by first name for its own people only (first names are theirs).
+        IReadOnlyList<string>? sponsors = null;
+        if (p.VerifiedAt is null && p.Status == ProjectStatus.Published && viewer.CanSeePeopleOf(p.CommunityId))
+        {
+            sponsors = await db.CommunityRoles.Where(r => r.CommunityId == p.CommunityId && r.Role == Role.Sponsor)
+                .Join(db.Users, r => r.PersonId, u => u.Id, (r, u) => u.FirstName).OrderBy(n => n).ToListAsync(ct);
+        }
 
         var photos = await db.ProjectPhotos.AsNoTracking().Where(x => x.ProjectId == id)
             .OrderBy(x => x.CreatedAt).Select(x => new { x.Id, x.UpdateId }).ToListAsync(ct);
@@ -334,7 +341,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             updates.Select(u => new UpdateView(u.Id, u.Text, u.CreatedAt, u.Author ?? "—",
                 photos.Where(x => x.UpdateId == u.Id).Select(x => x.Id).ToList())).ToList(),
             inspiredBy, inspired, similar, followers, following, can, pledges, ambassadors, shareCode,
-            isOwner || pledges.Any(x => x.Mine && x.Status != PledgeStatus.Withdrawn) ? p.HowToSend : null);
+            isOwner || pledges.Any(x => x.Mine && x.Status != PledgeStatus.Withdrawn) ? p.HowToSend : null, sponsors);
     }
 
     /// <summary>A household's project by the first name of who posted it and the household's group; a group's by the group.</summary>

@@ -49,7 +49,9 @@ public sealed record ProjectView(
     int Followers, bool Following, ProjectPermissions Can, IReadOnlyList<PledgeView> Pledges,
     IReadOnlyList<AmbassadorCount>? Ambassadors, string? ShareCode,
     // How to send support: for the owners and for people with a pledge here only; null for everyone else.
-    string? HowToSend = null);
+    string? HowToSend = null,
+    // Not verified yet: the first names of the community's sponsors who may, for its own people; null otherwise.
+    IReadOnlyList<string>? AwaitingVerificationBy = null);
 
 /// <summary>A photo's size as stored (after resizing), in pixels.</summary>
 public sealed record PhotoSize(int Width, int Height);

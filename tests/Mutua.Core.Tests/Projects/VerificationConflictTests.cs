@@ -114,4 +114,19 @@ public sealed class VerificationConflictTests : WorldTests
         Assert.Empty(await Host.Run<ProjectService, IReadOnlyList<ProjectToVerify>>(async s => await s.ToVerifyAsync(await As(W.Amina))));
         Assert.DoesNotContain(draft.Id, sara.Select(p => p.Id));
     }
+
+    [Fact]
+    public async Task A_project_waiting_for_verification_names_the_sponsors_to_the_community_only_and_none_once_verified()
+    {
+        var project = await AminasProjectAsync();
+        (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.UpdateAsync(await As(W.Amina), project.Id, new ProjectPatch(IsPublic: true)))).Ok();
+
+        var bosco = (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.GetAsync(await As(W.Bosco), project.Id))).Ok();
+        Assert.Equal(["Sara"], bosco.AwaitingVerificationBy);
+        // A visitor reads the public project, but not the names of the community's people.
+        Assert.Null((await Host.Run<ProjectService, Outcome<ProjectView>>(s => s.GetAsync(Viewer.Anonymous, project.Id))).Ok().AwaitingVerificationBy);
+
+        (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.VerifyAsync(await As(W.Sara), project.Id, null))).Ok();
+        Assert.Null((await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.GetAsync(await As(W.Bosco), project.Id))).Ok().AwaitingVerificationBy);
+    }
 }
