@@ -154,6 +154,25 @@ public sealed class CheckInPageTests(MutuaFactory app) : IClassFixture<MutuaFact
     }
 
     [Fact]
+    public async Task After_saving_the_page_shows_what_was_saved_and_where_to_go_next()
+    {
+        using var jamal = await JamalInSpanishAsync();
+        using var posted = await MutuaFactory.PostFormAsync(jamal, Page, new()
+        {
+            ["Form.Income[Job]"] = "1,800", ["Form.Income[OwnBusiness]"] = "120.50", ["Form.Savings"] = "$1,870.00", ["Form.Debts"] = "",
+            ["Form.AmountsChecked"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        using var page = await jamal.GetAsync(posted.Headers.Location!.OriginalString, Ct);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("Ingresos de este mes: $1,920.50 · Ahorros ahora: $1,870.00 · Deudas ahora: —", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Households/{app.Demo.JamalHousehold}/Progress\"", html, StringComparison.Ordinal);
+        Assert.Matches("href=\"/Groups/[0-9a-f-]{36}\"", html);
+    }
+
+    [Fact]
     public async Task An_unreadable_amount_is_a_field_error_in_the_persons_language_and_saves_nothing()
     {
         using var jamal = await JamalInSpanishAsync();

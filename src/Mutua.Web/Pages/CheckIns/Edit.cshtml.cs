@@ -14,6 +14,8 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
     public CheckInForm Form { get; set; } = new();
 
     public Guid HouseholdId { get; private set; }
+    /// <summary>The household's group, for the next step after saving.</summary>
+    public Guid? GroupId => viewer.Households.FirstOrDefault(h => h.HouseholdId == HouseholdId)?.GroupId;
     public Month Month { get; private set; }
     public CheckInView? Saved { get; private set; }
     public IReadOnlyList<HouseholdChoice> Neighbours { get; private set; } = [];
