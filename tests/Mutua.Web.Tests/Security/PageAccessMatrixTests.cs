@@ -172,7 +172,7 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("choose who sees the name on the map on /Households/{id}/Sharing", d => $"/Households/{d.JamalHousehold}/Sharing",
             _ => new() { ["NameOnMap"] = "Group" }, OwnHouseholdOnly),
         new("give a role on /Communities/{id}/People", d => $"/Communities/{d.Dudley}/People?handler=Grant",
-            d => new() { ["personId"] = d.Andre.ToString(), ["role"] = "Supporter" }, Managers),
+            d => new() { ["personId"] = d.Andre.ToString(), ["role"] = "Supporter", ["confirmed"] = "true" }, Managers),
         new("invite into the household on /Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations",
             d => new() { ["Into"] = "household", ["HouseholdId"] = d.JamalHousehold.ToString() }, OwnHouseholdAndManagers),
         new("invite a new family on /Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations",
