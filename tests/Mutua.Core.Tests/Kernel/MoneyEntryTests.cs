@@ -38,6 +38,7 @@ public class MoneyEntryTests
         { "en", "US", "USD", "1’800.50", 180_050 },
         { "en", "US", "USD", ".5", 50 },
         { "fr", "RW", "USD", ",5", 50 },
+        { "en", "US", "USD", ",5", 50 },
         // Written the other way round, with one meaning: decimals ("12,50", or "12.5" as a phone's number pad types it in
         // French), or several groups of three, which no decimal mark makes.
         { "es", "US", "USD", "12,50", 1_250 },
@@ -95,6 +96,8 @@ public class MoneyEntryTests
     [InlineData("en", "US", "USD", ".")]
     [InlineData("en", "US", "USD", "1,2,3")]
     [InlineData("en", "US", "USD", "1,00.5")]
+    [InlineData("en", "US", "USD", "1,23,456")]
+    [InlineData("fr", "RW", "USD", "1,2,5")]
     [InlineData("en", "US", "USD", "1a")]
     [InlineData("fr", "RW", "USD", "12,5a")]
     public void An_amount_with_no_reading_for_its_currency_is_unreadable(string language, string country, string currency, string typed)
@@ -131,6 +134,8 @@ public class MoneyEntryTests
     [InlineData("sw", null, "sw-UG")]
     [InlineData("rw", null, "rw-RW")]
     [InlineData("en", null, "en-US")]
+    // A country no culture can be made with: the language's own conventions.
+    [InlineData("en", "!!", "en")]
     public void Conventions_are_the_language_of_the_person_in_the_country_of_the_community(string language, string? country, string culture)
     {
         Assert.Equal(culture, Money.ConventionsFor(language, country).Name);
