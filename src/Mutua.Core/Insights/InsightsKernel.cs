@@ -86,7 +86,7 @@ public static class InsightsKernel
         bool[] Protected(Func<Tally, long> value, Func<Tally, long> of, Func<long, long, bool> safe)
         {
             var cells = new List<TableCell> { new(value(total), of(total), true) };
-            var index = new List<int> { -1 };
+            var index = new List<int>();
             for (var i = 0; i < parts.Count; i++)
             {
                 // A part with nobody behind it adds nothing to the total: leaving it out protects as if everyone knew it was empty.
@@ -98,7 +98,7 @@ public static class InsightsKernel
             var shown = Disclosure.Protect(cells, safe);
             var result = new bool[parts.Count + 1];
             result[0] = shown[0];
-            for (var c = 1; c < cells.Count; c++) result[index[c] + 1] = shown[c];
+            for (var c = 1; c < cells.Count; c++) result[index[c - 1] + 1] = shown[c];
             return result;
         }
 
@@ -113,7 +113,8 @@ public static class InsightsKernel
         {
             static Cell If(bool shown, long value) => shown ? new Cell(value) : Cell.TooFew;
             static Cell Percent(bool shown, long count, long of) =>
-                shown && of > 0 ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
+                // Shown means at least ten households behind it (MayShowCount), so "of" is never 0 here.
+                shown ? new Cell((long)Math.Round(100.0 * count / of, MidpointRounding.AwayFromZero)) : Cell.TooFew;
             // A share over a hidden number of check-ins would let its rounding, with the counts beside it, pin that number down.
             return new MonthInsights(period, true,
                 If(size[at], t.Households),

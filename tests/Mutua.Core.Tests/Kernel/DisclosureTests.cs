@@ -114,4 +114,31 @@ public sealed class DisclosureTests
         // 16 of 25 is safe and shown; 11 of 15 is unsafe (complement 4) and hidden, so 16 - 5 would give it: the 5 goes too.
         Assert.Equal([true, false, false], Protect(new(16, 25, true), new(5, 10, true), new(11, 15, true)));
     }
+
+    // A hidden total beside parts that are all shown would be their sum: one part is held back too.
+    [Fact]
+    public void A_hidden_total_is_not_left_as_the_sum_of_shown_parts()
+    {
+        static bool NotSeven(long value, long of) => value != 7;
+        Assert.Equal([false, false, true], Disclosure.Protect([new(7, 20, true), new(3, 10, true), new(4, 10, true)], NotSeven));
+    }
+
+    // Of two smallest parts, the first is held back: the same cells hidden for the same figures every time.
+    [Fact]
+    public void Of_equal_smallest_parts_the_first_is_held_back()
+    {
+        static bool FiveOrMore(long value, long of) => value >= 5;
+        Assert.Equal([true, false, true, true, false],
+            Disclosure.Protect([new(18, 40, true), new(5, 10, true), new(5, 10, true), new(6, 10, true), new(2, 10, true)], FiveOrMore));
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 0)]
+    [InlineData(0.0, 0)]
+    [InlineData(182_345.0, 180_000)]
+    [InlineData(-182_345.0, -180_000)]
+    public void Rounding_to_two_significant_digits(double value, long rounded)
+    {
+        Assert.Equal(rounded, Disclosure.RoundToSignificant(value, 2));
+    }
 }
