@@ -125,6 +125,14 @@ internal static class DemoProjects
             {
                 db.ProjectInspirations.Add(new ProjectInspiration { ProjectId = project.Id, InspiredById = made[source].Id, CreatedAt = created });
             }
+            // How supporters send their support, as families there would say it (only supporters with a pledge see it).
+            project.HowToSend = community.Country switch
+            {
+                "RW" => "MTN Mobile Money: 0788 000 111 (izina: umuryango). Cyangwa muyizane mu nama y'itsinda ku wa gatandatu.",
+                "UG" => "MTN Mobile Money: 0770 000 111. Or bring it to the group meeting on Saturday.",
+                _ when community.DefaultLanguage == "es" => "Zelle o Cash App: escríbanos y le damos el usuario. O tráigalo a la reunión del grupo el jueves.",
+                _ => "Zelle or Cash App: message us for the handle. Or bring it to the group meeting on Thursday.",
+            };
             if (plan.Verified)
             {
                 var sponsor = await db.CommunityRoles.Where(r => r.CommunityId == community.Id && r.Role == Role.Sponsor).Select(r => r.PersonId).FirstAsync();
