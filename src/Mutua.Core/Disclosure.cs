@@ -116,7 +116,7 @@ public static class Disclosure
             var hidden = Enumerable.Range(1, cells.Count - 1).Where(i => !shown[i]).ToList();
             var exposed = shown[0]
                 ? hidden.Count > 0 && !safe(hidden.Sum(i => cells[i].Value), hidden.Sum(i => cells[i].Of))
-                : hidden.Count == 0 && cells.Count > 1 && !safe(cells[0].Value, cells[0].Of);
+                : hidden.Count == 0 && !safe(cells[0].Value, cells[0].Of);
             if (!exposed) return shown;
             var partner = Enumerable.Range(1, cells.Count - 1).Where(i => shown[i])
                 .OrderBy(i => cells[i].Value).ThenBy(i => i).Cast<int?>().FirstOrDefault() ?? 0;
