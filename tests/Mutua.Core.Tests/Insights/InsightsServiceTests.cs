@@ -142,6 +142,30 @@ public sealed class InsightsServiceTests : WorldTests
             (await Insights(insider, October, October)).Ok();
     }
 
+    // Mutation testing: loading "this community's check-ins OR those of the months asked" survived every test, so another
+    // community's families could have been counted into these figures.
+    [Fact]
+    public async Task Another_communitys_check_ins_of_the_same_month_never_count_here()
+    {
+        var kimironko = new List<(Person, Household)> { (W.Amina, W.AminaHome), (W.Bosco, W.BoscoHome) };
+        for (var i = 0; i < 17; i++) kimironko.Add(await Host.MemberAsync(W.Kimironko.Id, W.Umucyo.Id, $"Umuturage {i}"));
+        var gulu = new List<(Person, Household)> { (W.Dora, W.DoraHome) };
+        for (var i = 0; i < 9; i++) gulu.Add(await Host.MemberAsync(W.Gulu.Id, W.GuluA.Id, $"Jirani {i}"));
+        async Task Joined(Household h) => await Host.Db(db => db.Households.Where(x => x.Id == h.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+        foreach (var (_, home) in kimironko.Concat(gulu).Append((W.Jean, W.JeanHome))) await Joined(home);
+        // Ten of Kimironko's twenty check in for October; all ten of Gulu's do, with a need Kimironko's never have.
+        foreach (var (person, home) in kimironko.Take(10)) await Save(person, home, October, new CheckInInput(Needs: [NeedCategory.Food]));
+        foreach (var (person, home) in gulu) await Save(person, home, October, new CheckInInput(Needs: [NeedCategory.Transport]));
+
+        var october = Assert.Single((await Insights(W.Claude, October, October)).Ok().Months);
+
+        Assert.Equal(20, october.Households.Value);
+        Assert.Equal(10, october.CheckedIn.Value);
+        Assert.Equal(10, october.Needs[(int)NeedCategory.Food].Value);
+        Assert.True(october.Needs[(int)NeedCategory.Transport].Value is null or 0);
+    }
+
     [Fact]
     public async Task Household_counts_per_month_follow_when_households_joined()
     {
