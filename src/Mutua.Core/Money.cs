@@ -14,6 +14,9 @@ public static class Money
     public static int DigitsOf(string currency) =>
         WithoutMinorUnits.Contains(currency) ? 0 : WithThousandths.Contains(currency) ? 3 : 2;
 
+    /// <summary>Minor units in one unit of the currency: 100 cents in a dollar, 1 franc in a franc, 1000 fils in a dinar.</summary>
+    public static long MinorPerUnit(string currency) => Pow10(DigitsOf(currency));
+
     /// <summary>The currencies whose minor digits are not 2, for the API's description of amounts.</summary>
     public static IReadOnlyList<string> CurrenciesWithOtherMinorDigits => [.. WithoutMinorUnits, .. WithThousandths];
 

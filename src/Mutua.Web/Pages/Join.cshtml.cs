@@ -19,39 +19,16 @@ namespace Mutua.Web.Pages;
 [AllowAnonymous] // Public. Joining is how someone without an account gets one.
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class JoinModel(InvitationService invitations, Viewer viewer, UserManager<Person> users,
-    SignIns signIns, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : PageModel
+    SignIns signIns, IStringLocalizer<Text> l, Mutua.Core.Projects.AmbassadorService ambassadors) : NewAccountPage
 {
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Invitation code")]
     public string? Code { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Please enter your first name.")]
-    [StringLength(Person.NameMaxLength, ErrorMessage = "That name is too long.")]
-    [Display(Name = "First name")]
-    public string? FirstName { get; set; }
-
-    [BindProperty]
     [StringLength(Person.FullNameMaxLength, ErrorMessage = "That name is too long.")]
     [Display(Name = "Full name")]
     public string? FullName { get; set; }
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please enter your phone number or e-mail.")]
-    [StringLength(254, ErrorMessage = "That is too long.")]
-    [Display(Name = "Phone number or e-mail")]
-    public string? Login { get; set; }
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please choose a password.")]
-    [StringLength(200, MinimumLength = 8, ErrorMessage = "Please choose a password of at least 8 characters.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Password")]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Language")]
-    public string? Language { get; set; }
 
     public InvitationPreview? Preview { get; private set; }
     public string? CodeError { get; private set; }

@@ -129,4 +129,27 @@ public sealed class VerificationConflictTests : WorldTests
         (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.VerifyAsync(await As(W.Sara), project.Id, null))).Ok();
         Assert.Null((await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.GetAsync(await As(W.Bosco), project.Id))).Ok().AwaitingVerificationBy);
     }
+
+    // How to send support is for the family and the people who pledged: not for the rest of the community or a visitor.
+    [Fact]
+    public async Task How_to_send_support_is_shown_to_the_owners_and_to_supporters_with_a_pledge_only()
+    {
+        var project = await AminasProjectAsync();
+        (await Host.Run<ProjectService, Outcome<ProjectView>>(async s => await s.UpdateAsync(await As(W.Amina), project.Id,
+            new ProjectPatch(IsPublic: true, HowToSend: "MTN Mobile Money 0788 000 111")))).Ok();
+        Task<string?> SeenBy(Viewer v) => Host.Run<ProjectService, string?>(async s => (await s.GetAsync(v, project.Id)).Ok().HowToSend);
+
+        Assert.Equal("MTN Mobile Money 0788 000 111", await SeenBy(await As(W.Amina)));
+        Assert.Null(await SeenBy(await As(W.Bosco)));
+        Assert.Null(await SeenBy(await As(W.Claude)));
+        Assert.Null(await SeenBy(Viewer.Anonymous));
+
+        var pledge = (await Host.Run<PledgeService, Outcome<PledgeView>>(async s => await s.PledgeAsync(await As(W.Bosco), project.Id,
+            new PledgeInput(project.Needs[0].Id, 10_000)))).Ok();
+        Assert.Equal("MTN Mobile Money 0788 000 111", await SeenBy(await As(W.Bosco)));
+        Assert.StartsWith("M-", pledge.Code, StringComparison.Ordinal);
+
+        (await Host.Run<PledgeService, Outcome<PledgeView>>(async s => await s.WithdrawAsync(await As(W.Bosco), pledge.Id))).Ok();
+        Assert.Null(await SeenBy(await As(W.Bosco)));
+    }
 }

@@ -18,34 +18,11 @@ namespace Mutua.Web.Pages.Account;
 [AllowAnonymous] // Public. Signing up is how a supporter without an account gets one.
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignUpModel(AccountCreation accounts, ProjectService projects, AmbassadorService ambassadors, Viewer viewer,
-    SignIns signIns) : PageModel
+    SignIns signIns) : NewAccountPage
 {
     /// <summary>The public project the person came from (/p/{slug}), if any.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Project { get; set; }
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please enter your first name.")]
-    [StringLength(Person.NameMaxLength, ErrorMessage = "That name is too long.")]
-    [Display(Name = "First name")]
-    public string? FirstName { get; set; }
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please enter your phone number or e-mail.")]
-    [StringLength(254, ErrorMessage = "That is too long.")]
-    [Display(Name = "Phone number or e-mail")]
-    public string? Login { get; set; }
-
-    [BindProperty]
-    [Required(ErrorMessage = "Please choose a password.")]
-    [StringLength(200, MinimumLength = 8, ErrorMessage = "Please choose a password of at least 8 characters.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Password")]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Language")]
-    public string? Language { get; set; }
 
     public SupportedProject? Supported { get; private set; }
 

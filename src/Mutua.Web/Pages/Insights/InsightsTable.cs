@@ -33,8 +33,7 @@ public static class InsightsTable
     public static (IReadOnlyList<Column> Columns, IReadOnlyList<object?[]> Rows) Build(CommunityInsights insights, IStringLocalizer<Text> l)
     {
         ArgumentNullException.ThrowIfNull(insights);
-        var digits = Money.DigitsOf(insights.Currency);
-        var scale = (decimal)Math.Pow(10, digits);
+        var scale = (decimal)Money.MinorPerUnit(insights.Currency);
         var currency = insights.Currency;
         var categories = Enum.GetValues<NeedCategory>();
         // Each numeric column: its key, its label, and where a month keeps its cell.

@@ -55,14 +55,7 @@ public static class ProjectNames
 
     /// <summary>Goals and totals are mostly whole: cents are shown only when there are some ("$1,200", "$1,212.50").</summary>
     public static string MoneyAmount(long amount, string currency) =>
-        Money.Format(amount, currency, CultureInfo.CurrentCulture, wholeUnits: amount % MinorPerUnit(currency) == 0);
-
-    private static long MinorPerUnit(string currency)
-    {
-        long r = 1;
-        for (var i = 0; i < Money.DigitsOf(currency); i++) r *= 10;
-        return r;
-    }
+        Money.Format(amount, currency, CultureInfo.CurrentCulture, wholeUnits: amount % Money.MinorPerUnit(currency) == 0);
 
     /// <summary>
     /// What a person typed as an amount: money in the conventions of their language in the community's country
