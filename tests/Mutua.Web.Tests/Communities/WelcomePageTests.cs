@@ -17,7 +17,7 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A new family joins Dudley with a code Keisha made, through the join form; answers the newcomer's client and id.</summary>
-    private async Task<(HttpClient Client, Guid Person, HttpResponseMessage Joined)> JoinAsync(string firstName)
+    private async Task<(HttpClient Client, Guid Person, HttpResponseMessage Joined, string Login)> JoinAsync(string firstName)
     {
         using var keisha = await app.ApiAsync(DemoPeople.KeishaLogin);
         using var created = await keisha.PostAsJsonAsync($"/api/v1/communities/{app.Demo.Dudley}/invitations",
@@ -27,10 +27,10 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
         var login = $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@newcomer.example";
         var joined = await MutuaFactory.PostFormAsync(client, "/Join", new()
         {
-            ["Code"] = code, ["FirstName"] = firstName, ["Login"] = login, ["Password"] = "a long pass phrase", ["Language"] = "en",
+            ["Code"] = code, ["FirstName"] = firstName, ["Login"] = login, ["Password"] = MutuaFactory.Password, ["Language"] = "en",
         }, formPage: $"/Join?code={code}");
         var person = await app.WithDbAsync(db => db.Users.Where(u => u.Email == login).Select(u => u.Id).SingleAsync());
-        return (client, person, joined);
+        return (client, person, joined, login);
     }
 
     private Task<(Guid Id, string Login, string FirstName)> BuddyOfAsync(Guid newcomer) => app.WithDbAsync(db =>
@@ -49,7 +49,7 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
     [Fact]
     public async Task A_newcomer_lands_on_their_welcome_with_the_buddy_and_the_phone_the_buddy_chose_to_share()
     {
-        var (newcomer, person, joined) = await JoinAsync("Lorena");
+        var (newcomer, person, joined, _) = await JoinAsync("Lorena");
         using (joined)
         {
             Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
@@ -93,7 +93,7 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
     [Fact]
     public async Task Nobody_but_the_newcomer_sees_their_welcome_and_a_buddy_who_shares_nothing_is_not_reachable_through_it()
     {
-        var (newcomer, person, joined) = await JoinAsync("Marisa");
+        var (newcomer, person, joined, _) = await JoinAsync("Marisa");
         joined.Dispose();
         var (buddyId, buddyLogin, buddyName) = await BuddyOfAsync(person);
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == buddyId)
@@ -121,6 +121,31 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
             Assert.DoesNotContain("5550177", await HtmlAsync(await app.PagesAsync(DemoPeople.KeishaLogin), path), StringComparison.Ordinal);
         }
         Assert.Contains("href=\"tel:+16175550177\"", await HtmlAsync(newcomer, $"/Communities/{app.Demo.Dudley}/Welcome"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Through_the_API_a_buddy_shares_a_phone_and_only_their_newcomer_reads_it_in_their_welcome()
+    {
+        var (_, person, joined, login) = await JoinAsync("Nayeli");
+        joined.Dispose();
+        var (_, buddyLogin, buddyName) = await BuddyOfAsync(person);
+        using var buddy = await app.ApiAsync(buddyLogin);
+        using var set = await buddy.PutAsJsonAsync("/api/v1/me/buddy-contact", new { phone = "617 555 0199", atGroupMeeting = false }, Ct);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var read = JsonDocument.Parse(await buddy.GetStringAsync("/api/v1/me/buddy-contact", Ct)).RootElement;
+        Assert.Equal("+16175550199", read.GetProperty("phone").GetString());
+        Assert.False(read.GetProperty("atGroupMeeting").GetBoolean());
+        using var refused = await buddy.PutAsJsonAsync("/api/v1/me/buddy-contact", new { phone = "not a number", atGroupMeeting = true }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("+16175550199", JsonDocument.Parse(await buddy.GetStringAsync("/api/v1/me/buddy-contact", Ct)).RootElement.GetProperty("phone").GetString());
+
+        using var newcomer = await app.ApiAsync(login, "en");
+        var welcome = JsonDocument.Parse(await newcomer.GetStringAsync($"/api/v1/communities/{app.Demo.Dudley}/welcome", Ct)).RootElement;
+        Assert.Equal(buddyName, welcome.GetProperty("buddyFirstName").GetString());
+        Assert.Equal("+16175550199", welcome.GetProperty("buddyPhone").GetString());
+        using var other = await app.ApiAsync(DemoPeople.KeishaLogin);
+        using var none = await other.GetAsync($"/api/v1/communities/{app.Demo.Dudley}/welcome", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
     }
 
     [Fact]
@@ -157,7 +182,7 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
             (stored.AgencyName, stored.AgencyAbout, stored.AgencyContact));
 
         var community = await HtmlAsync(await app.PagesAsync(DemoPeople.KeishaLogin), $"/Communities/{app.Demo.Dudley}");
-        Assert.Contains("<strong class=\"agency-name\">Roxbury Family Partners</strong>", community, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"agency-name\" lang=\"en\">Roxbury Family Partners</strong>", community, StringComparison.Ordinal);
         Assert.Contains("Karen, weekdays at 2201 Washington Street", community, StringComparison.Ordinal);
         // A plain member reads it but has no form to change it.
         Assert.DoesNotContain("handler=Agency", community, StringComparison.Ordinal);
