@@ -81,6 +81,9 @@ public sealed class WelcomePageTests(MutuaFactory app) : IClassFixture<MutuaFact
         // The group is one step away.
         Assert.Contains("href=\"/Groups/", html, StringComparison.Ordinal);
 
+        // Later, the home page's checklist leads back to it.
+        Assert.Contains($"href=\"/Communities/{app.Demo.Dudley}/Welcome#buddy\"", await HtmlAsync(newcomer, "/"), StringComparison.Ordinal);
+
         // "We have met" ticks the step and comes back to the welcome.
         using (var met = await MutuaFactory.PostFormAsync(newcomer, $"/Communities/{app.Demo.Dudley}/Welcome?handler=Met", new()))
         {
