@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Mutua.Browser.Tests;
 
-/// <summary>Journey: a newcomer who reads Spanish gets a code from a neighbour, joins, and sees their group.</summary>
+/// <summary>Journey: a newcomer who reads Spanish gets a code from a neighbour, joins, is welcomed, and sees their group.</summary>
 public sealed class NewcomerJoinsInSpanishTests(BrowserApp app)
 {
     [Fact]
@@ -50,6 +50,11 @@ public sealed class NewcomerJoinsInSpanishTests(BrowserApp app)
         await page.Locator("input[name=Password]").FillAsync("una casa con jardín");
         await page.Locator("main form button[type=submit]").ClickAsync();
 
+        // First the newcomer's own welcome, with the first steps and the buddy; the group is one link away.
+        await page.WaitForURLAsync(new Regex($"/Communities/{arvin.Community}/Welcome"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync(app.Text("es", "Welcome to {0}").Replace("{0}", BrowserApp.Arvin, StringComparison.Ordinal));
+        await Expect(page.Locator("#buddy h2")).ToHaveTextAsync(app.Text("es", "Your buddy"));
+        await page.Locator($"main a[href^='/Groups/{group}']").ClickAsync();
         await page.WaitForURLAsync(new Regex($"/Groups/{group}"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await Expect(page.Locator("h1")).ToHaveTextAsync(groupName);

@@ -61,6 +61,9 @@ public sealed class WithoutJavaScriptTests(BrowserApp app)
 
         await page.Locator("input[name=Password]").FillAsync("walking by the river");
         await page.Locator("main form button[type=submit]").ClickAsync();
+        // The newcomer's welcome first (steps and buddy), then their group, one plain link away.
+        await Expect(page.Locator("h1")).ToHaveTextAsync(app.Text("en", "Welcome to {0}").Replace("{0}", BrowserApp.Fruitvale, StringComparison.Ordinal));
+        await page.Locator($"main a[href^='/Groups/{fruitvale.Group}']").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(fruitvale.GroupName);
         await Expect(page.Locator("main .notice[role=status]")).ToBeVisibleAsync();
         await Expect(page.Locator("main ul.plain li", new() { HasText = "Tomasz" })).ToHaveCountAsync(1);

@@ -37,7 +37,34 @@ public sealed class CommunityService(MutuaDbContext db, TimeProvider clock)
         var coordinators = await db.CommunityRoles.AsNoTracking()
             .Where(r => r.CommunityId == communityId && r.Role == Role.Coordinator)
             .Select(r => r.Person!.FirstName).OrderBy(n => n).ToListAsync(ct);
-        return new CommunityDetail(summary, groups, ungrouped, coordinators);
+        var agency = await db.Communities.AsNoTracking().Where(c => c.Id == communityId && c.AgencyName != null)
+            .Select(c => new SponsoringAgency(c.AgencyName!, c.AgencyAbout, c.AgencyContact)).FirstOrDefaultAsync(ct);
+        return new CommunityDetail(summary, groups, ungrouped, coordinators, agency);
+    }
+
+    /// <summary>
+    /// The community's coordinators (and admins) say which agency sponsors it. An empty name means none yet, and
+    /// clears what it does and whom to contact with it.
+    /// </summary>
+    public async Task<Outcome<SponsoringAgency?>> SetAgencyAsync(Viewer viewer, Guid communityId, string? name, string? about, string? contact,
+        CancellationToken ct = default)
+    {
+        var community = await db.Communities.FirstOrDefaultAsync(c => c.Id == communityId, ct);
+        if (community is null || !viewer.InCommunity(communityId)) return Failure.NotFound;
+        if (!viewer.CanManage(communityId)) return Failure.Forbidden;
+        var n = Clean(name);
+        var a = Clean(about);
+        var k = Clean(contact);
+        if (n is null && (a is not null || k is not null)) return Failure.NameRequired;
+        if (n?.Length > Community.AgencyNameMaxLength) return Failure.NameTooLong;
+        if (a?.Length > Community.AgencyAboutMaxLength || k?.Length > Community.AgencyContactMaxLength) return Failure.TextTooLong;
+        community.AgencyName = n;
+        community.AgencyAbout = a;
+        community.AgencyContact = k;
+        await db.SaveChangesAsync(ct);
+        return n is null ? (SponsoringAgency?)null : new SponsoringAgency(n, a, k);
+
+        static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
     public async Task<Outcome<CommunitySummary>> CreateAsync(Viewer viewer, NewCommunity input, CancellationToken ct = default)

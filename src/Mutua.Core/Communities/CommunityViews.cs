@@ -6,7 +6,10 @@ public sealed record CommunitySummary(Guid Id, string Name, string Place, string
     string Currency, string TimeZone, int GroupCount, int HouseholdCount);
 
 public sealed record CommunityDetail(CommunitySummary Community, IReadOnlyList<GroupSummary> Groups,
-    int UngroupedHouseholds, IReadOnlyList<string> CoordinatorFirstNames);
+    int UngroupedHouseholds, IReadOnlyList<string> CoordinatorFirstNames, SponsoringAgency? Agency = null);
+
+/// <summary>The agency that supports a community and verifies its projects: its name, what it does, whom to contact.</summary>
+public sealed record SponsoringAgency(string Name, string? About, string? Contact);
 
 public sealed record GroupSummary(Guid Id, Guid CommunityId, string Name, int HouseholdCount);
 

@@ -9,6 +9,14 @@ public sealed record Newcomer(Guid PersonId, string FirstName, Guid CommunityId,
 
 public enum OrientationStep { Profile, MetBuddy }
 
+/// <summary>
+/// A newcomer's welcome to a community: their checklist, their group, and their buddy with only what the buddy
+/// chose to share to be reached (a phone, "at the group meeting"). Only the newcomer themselves gets one.
+/// </summary>
+public sealed record Welcome(Guid CommunityId, string CommunityName, Guid? HouseholdId, Guid? GroupId, string? GroupName,
+    Guid? BuddyId, string? BuddyFirstName, string? BuddyPhone, bool BuddyAtGroupMeeting,
+    bool ProfileDone, bool MetBuddy, bool FirstCheckIn);
+
 /// <summary>A newcomer's checklist and buddy; the buddy sees whom they have to welcome.</summary>
 public sealed class OrientationService(MutuaDbContext db, TimeProvider clock)
 {
@@ -55,6 +63,30 @@ public sealed class OrientationService(MutuaDbContext db, TimeProvider clock)
             }).ToListAsync(ct);
         return rows.Select(o => new OrientationView(o.CommunityId, o.CommunityName, o.BuddyId, o.Buddy,
             o.ProfileDoneAt is not null, o.MetBuddyAt is not null, o.FirstCheckInAt is not null)).ToList();
+    }
+
+    /// <summary>
+    /// The viewer's own welcome to a community they joined as a member. Anyone else, and anyone who did not join
+    /// there as a newcomer, is answered as if the community did not exist: a buddy's contact goes to their newcomers only.
+    /// </summary>
+    public async Task<Outcome<Welcome>> WelcomeAsync(Viewer viewer, Guid communityId, CancellationToken ct = default)
+    {
+        if (!viewer.IsSignedIn) return Failure.NotFound;
+        var o = await db.Orientations.AsNoTracking().Where(x => x.PersonId == viewer.PersonId && x.CommunityId == communityId)
+            .Select(x => new
+            {
+                CommunityName = x.Community!.Name, x.BuddyId, x.ProfileDoneAt, x.MetBuddyAt, x.FirstCheckInAt,
+                Buddy = db.Users.Where(p => p.Id == x.BuddyId)
+                    .Select(p => new { p.FirstName, p.BuddyPhone, p.BuddyAtGroupMeeting }).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        if (o is null) return Failure.NotFound;
+        var household = viewer.HouseholdIn(communityId);
+        var groupName = household?.GroupId is { } groupId
+            ? await db.Groups.AsNoTracking().Where(g => g.Id == groupId).Select(g => g.Name).FirstOrDefaultAsync(ct)
+            : null;
+        return new Welcome(communityId, o.CommunityName, household?.HouseholdId, groupName is null ? null : household!.GroupId, groupName,
+            o.Buddy is null ? null : o.BuddyId, o.Buddy?.FirstName, o.Buddy?.BuddyPhone, o.Buddy?.BuddyAtGroupMeeting ?? false,
+            o.ProfileDoneAt is not null, o.MetBuddyAt is not null, o.FirstCheckInAt is not null);
     }
 
     /// <summary>Newcomers this person is buddy to, newest first.</summary>

@@ -257,7 +257,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         var p = found.Value!;
         var isOwner = IsOwner(viewer, p.HouseholdId, p.GroupId);
         var community = await db.Communities.AsNoTracking().Where(c => c.Id == p.CommunityId)
-            .Select(c => new { c.Name, c.Currency, c.DefaultLanguage }).FirstAsync(ct);
+            .Select(c => new { c.Name, c.Currency, c.DefaultLanguage, c.AgencyName }).FirstAsync(ct);
         var owner = await OwnerAsync(viewer, p, ct);
 
         var sums = await db.Pledges.AsNoTracking().Where(x => x.ProjectId == id && x.Status != PledgeStatus.Withdrawn)
@@ -341,7 +341,9 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             updates.Select(u => new UpdateView(u.Id, u.Text, u.CreatedAt, u.Author ?? "—",
                 photos.Where(x => x.UpdateId == u.Id).Select(x => x.Id).ToList())).ToList(),
             inspiredBy, inspired, similar, followers, following, can, pledges, ambassadors, shareCode,
-            isOwner || pledges.Any(x => x.Mine && x.Status != PledgeStatus.Withdrawn) ? p.HowToSend : null, sponsors);
+            isOwner || pledges.Any(x => x.Mine && x.Status != PledgeStatus.Withdrawn) ? p.HowToSend : null, sponsors,
+            // An agency is an organisation, not a person: who verifies a public project may be said to anyone who sees it.
+            p.VerifiedAt is null && p.Status == ProjectStatus.Published ? community.AgencyName : null);
     }
 
     /// <summary>A household's project by the first name of who posted it and the household's group; a group's by the group.</summary>

@@ -51,7 +51,9 @@ public sealed record ProjectView(
     // How to send support: for the owners and for people with a pledge here only; null for everyone else.
     string? HowToSend = null,
     // Not verified yet: the first names of the community's sponsors who may, for its own people; null otherwise.
-    IReadOnlyList<string>? AwaitingVerificationBy = null);
+    IReadOnlyList<string>? AwaitingVerificationBy = null,
+    // Not verified yet: the community's sponsoring agency, which verifies it, when the community has named one.
+    string? AwaitingVerificationByAgency = null);
 
 /// <summary>A photo's size as stored (after resizing), in pixels.</summary>
 public sealed record PhotoSize(int Width, int Height);

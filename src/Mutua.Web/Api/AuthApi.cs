@@ -31,6 +31,9 @@ public sealed record MeHousehold(Guid Id, Guid CommunityId, Guid? GroupId);
 public sealed record MeCommunity(Guid Id, IReadOnlyList<string> Roles);
 
 /// <summary>Signing in and out, the person's sessions, password and profile: the Accounts feature.</summary>
+/// <summary>What the person's newcomers see to reach them; an empty phone shares none.</summary>
+public sealed record BuddyContactRequest(string? Phone, bool AtGroupMeeting);
+
 internal static class AuthApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder app)
@@ -55,6 +58,12 @@ internal static class AuthApi
         api.MapPost("/me/password", ChangePasswordAsync).RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Change the password; every other session of the person is signed out.")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        api.MapGet("/me/buddy-contact", GetBuddyContactAsync)
+            .WithSummary("What the newcomers the person is buddy to see to reach them.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapPut("/me/buddy-contact", SetBuddyContactAsync)
+            .WithSummary("Choose what the newcomers the person is buddy to see: a phone to share (empty for none), read as dialled in the person's community's country, and whether they can be found at the group meeting.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         api.MapGet("/me", GetMeAsync).WithSummary("The signed-in person, their households, communities and roles.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         api.MapPatch("/me", UpdateMeAsync).WithSummary("Change first name, full name or preferred language.")
@@ -121,6 +130,14 @@ internal static class AuthApi
         HttpContext http) =>
         ApiResults.NoContent(await passwords.ChangeAsync(viewer, new PasswordChange(body.CurrentPassword, body.NewPassword),
             SignIns.SessionOf(http.User), http.RequestAborted));
+
+    private static async Task<Results<Ok<BuddyContact>, ApiProblem>> GetBuddyContactAsync(Viewer viewer, ProfileService profiles, CancellationToken ct) =>
+        ApiResults.Ok(await profiles.GetBuddyContactAsync(viewer, ct));
+
+    private static async Task<Results<Ok<BuddyContact>, ApiProblem>> SetBuddyContactAsync(BuddyContactRequest body, Viewer viewer,
+        ProfileService profiles, CancellationToken ct) =>
+        ApiResults.Ok(await profiles.SetBuddyContactAsync(viewer, body.Phone, body.AtGroupMeeting,
+            System.Globalization.CultureInfo.CurrentCulture.Name.Split('-') is [_, var region, ..] ? region : null, ct));
 
     private static async Task<Results<Ok<MeResponse>, ApiProblem>> GetMeAsync(Viewer viewer, ProfileService profiles, CancellationToken ct) =>
         ApiResults.Ok(await profiles.GetAsync(viewer, ct), p => ToMe(p, viewer));

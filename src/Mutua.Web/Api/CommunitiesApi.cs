@@ -13,6 +13,9 @@ public sealed record HouseholdPatch(string? Name, Guid? GroupId, bool? Ungroup);
 
 public sealed record RoleRequest(Role Role);
 
+/// <summary>The community's sponsoring agency: an empty name says none is named, and clears what it does and whom to contact.</summary>
+public sealed record AgencyRequest(string? Name, string? About, string? Contact);
+
 internal static class CommunitiesApi
 {
     private const int Forbidden = StatusCodes.Status403Forbidden;
@@ -30,6 +33,13 @@ internal static class CommunitiesApi
         api.MapGet("/communities/{communityId:guid}", GetCommunityAsync)
             .WithSummary("A community with its groups.")
             .ProducesProblems(Forbidden, NotFound);
+
+        api.MapPut("/communities/{communityId:guid}/agency", SetCommunityAgencyAsync)
+            .WithSummary("Name the community's sponsoring agency, what it does and whom to contact (coordinators); answers the community.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapGet("/communities/{communityId:guid}/welcome", GetWelcomeAsync)
+            .WithSummary("The signed-in newcomer's own welcome: first steps, group, and their buddy with only what the buddy shares to be reached.")
+            .ProducesProblems(NotFound);
 
         api.MapGet("/communities/{communityId:guid}/groups", ListGroupsAsync)
             .WithSummary("The groups of a community.")
@@ -79,6 +89,17 @@ internal static class CommunitiesApi
     private static async Task<Results<Ok<CommunityDetail>, ApiProblem>> GetCommunityAsync(Guid communityId, Viewer viewer,
         CommunityService communities, CancellationToken ct) =>
         ApiResults.Ok(await communities.GetAsync(viewer, communityId, ct));
+
+    private static async Task<Results<Ok<CommunityDetail>, ApiProblem>> SetCommunityAgencyAsync(Guid communityId, AgencyRequest body,
+        Viewer viewer, CommunityService communities, CancellationToken ct)
+    {
+        var set = await communities.SetAgencyAsync(viewer, communityId, body.Name, body.About, body.Contact, ct);
+        return set.Succeeded ? ApiResults.Ok(await communities.GetAsync(viewer, communityId, ct)) : ApiResults.Problem(set.Failure!.Value);
+    }
+
+    private static async Task<Results<Ok<Welcome>, ApiProblem>> GetWelcomeAsync(Guid communityId, Viewer viewer,
+        OrientationService orientation, CancellationToken ct) =>
+        ApiResults.Ok(await orientation.WelcomeAsync(viewer, communityId, ct));
 
     private static async Task<Results<Ok<IReadOnlyList<GroupSummary>>, ApiProblem>> ListGroupsAsync(Guid communityId, Viewer viewer,
         CommunityService communities, CancellationToken ct) =>

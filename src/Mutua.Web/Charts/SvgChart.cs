@@ -77,11 +77,13 @@ public static class SvgChart
             for (var s = 0; s < series.Count; s++)
             {
                 var colour = Palette[s % Palette.Length];
-                var points = Enumerable.Range(0, n).Where(i => series[s].Values[i] is not null)
-                    .Select(i => (X: X(i), Y: Y(series[s].Values[i]!.Value))).ToList();
-                if (points.Count > 1)
-                    svg.Append(c, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{string.Join(' ', points.Select(p => string.Create(c, $"{p.X:F1},{p.Y:F1}")))}\"/>");
-                foreach (var p in points) svg.Append(c, $"<circle cx=\"{p.X:F1}\" cy=\"{p.Y:F1}\" r=\"3.5\" fill=\"{colour}\"/>");
+                var values = series[s].Values;
+                var line = LinePath(Enumerable.Range(0, n).Select(i => values[i] is { } v ? (X(i), Y(v)) : ((double, double)?)null).ToList());
+                if (line.Length > 0) svg.Append(c, $"<path fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" d=\"{line}\"/>");
+                for (var i = 0; i < n; i++)
+                {
+                    if (values[i] is { } v) svg.Append(c, $"<circle cx=\"{X(i):F1}\" cy=\"{Y(v):F1}\" r=\"3.5\" fill=\"{colour}\"/>");
+                }
             }
         }
         for (var s = 0; s < series.Count; s++)
@@ -93,6 +95,25 @@ public static class SvgChart
         }
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
+    }
+
+    /// <summary>
+    /// The path of a line through the points, broken where a value is missing: each run of neighbouring months starts
+    /// with its own move-to, so a month without a check-in (or a figure too few to show) is a gap, never bridged. A
+    /// month alone between two gaps is only its dot.
+    /// </summary>
+    internal static string LinePath(IReadOnlyList<(double X, double Y)?> points)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var d = new StringBuilder();
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i] is not { } p) continue;
+            var startsRun = i == 0 || points[i - 1] is null;
+            if (startsRun && (i + 1 >= points.Count || points[i + 1] is null)) continue;
+            d.Append(c, $"{(d.Length == 0 ? "" : " ")}{(startsRun ? 'M' : 'L')}{p.X:F1},{p.Y:F1}");
+        }
+        return d.ToString();
     }
 
     /// <summary>A round number at or above the largest value, so grid lines fall on readable amounts.</summary>

@@ -49,6 +49,7 @@ public static class DemoSeeder
             {
                 Name = place.Name, Place = place.Place_, Country = place.Country, DefaultLanguage = place.Language,
                 Currency = place.Currency, TimeZone = place.TimeZone, CreatedAt = now.AddMonths(-14),
+                AgencyName = place.Agency.Name, AgencyAbout = place.Agency.About, AgencyContact = place.Agency.Contact,
             };
             db.Communities.Add(community);
             var groups = place.Groups.Select((name, i) => new Group
@@ -96,7 +97,14 @@ public static class DemoSeeder
                     coordinator ??= person;
                     if (households[^1].Item2 == Guid.Empty) households[^1] = (household, person.Id);
                     if (h == 4 && ambassador is null) ambassador = person;
-                    if (h < place.Households.Length - 2) established.Add((person, group.Id, household.Id));
+                    if (h < place.Households.Length - 2)
+                    {
+                        established.Add((person, group.Id, household.Id));
+                        // Established members tell their newcomers how to reach them: all at the group meeting, every
+                        // other household by phone too (the number they sign in with, or one they give for it).
+                        person.BuddyAtGroupMeeting = true;
+                        if (h % 2 == 0) person.BuddyPhone = phone ?? $"{place.PhonePrefix}{1000 + phoneSerial:D4}";
+                    }
                     else
                     {
                         // The two newest households are still in orientation, each with a buddy from their group.

@@ -55,7 +55,7 @@ public sealed class JoinModel(InvitationService invitations, Viewer viewer, User
         // Came through an ambassador's share link: the sign-up counts for them.
         if (Projects.ShowModel.ReadVia(Request) is { } via) await ambassadors.RecordSignUpAsync(via.Project, via.Code, ct);
         Localization.RememberLanguage(Response, person!.PreferredLanguage);
-        return Redirect(joined.Value.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
+        return Redirect(NextPage(joined.Value));
     }
 
     /// <summary>A signed-in person joins with the account they have.</summary>
@@ -70,8 +70,12 @@ public sealed class JoinModel(InvitationService invitations, Viewer viewer, User
             ModelState.Clear();
             return this.Refuse(joined.Failure!.Value);
         }
-        return Redirect(joined.Value!.GroupId is { } g ? $"/Groups/{g}?welcome=true" : $"/Communities/{joined.Value.CommunityId}");
+        return Redirect(NextPage(joined.Value!));
     }
+
+    /// <summary>A family's newcomer lands on their welcome (first steps, buddy); a peer role (sponsor, coordinator) on the community.</summary>
+    private static string NextPage(Joined joined) =>
+        joined.HouseholdId is not null ? $"/Communities/{joined.CommunityId}/Welcome" : $"/Communities/{joined.CommunityId}";
 
     private async Task<bool> LoadPreviewAsync(CancellationToken ct)
     {

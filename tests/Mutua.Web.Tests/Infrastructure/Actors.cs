@@ -47,6 +47,9 @@ public static class MatrixState
     {
         var d = app.Demo;
         await db.CommunityRoles.Where(r => r.PersonId == d.Andre && r.Role != Role.Member).ExecuteDeleteAsync();
+        // Nobody shares a phone with newcomers, so that sharing one is a change.
+        await db.Users.Where(u => u.BuddyPhone != null || u.BuddyAtGroupMeeting)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.BuddyPhone, (string?)null).SetProperty(u => u.BuddyAtGroupMeeting, false));
         await db.Groups.Where(g => g.Id == d.WarrenStreetCircle).ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, WarrenStreetCircle));
         await db.Households.Where(h => h.Id == d.JamalHousehold).ExecuteUpdateAsync(s => s
             .SetProperty(h => h.Name, JamalHouseholdName).SetProperty(h => h.GroupId, d.WarrenStreetCircle)
@@ -75,13 +78,13 @@ public static class MatrixState
     public static Task<string> FingerprintAsync(MutuaFactory app) => app.WithDbAsync(async db =>
     {
         static string Join<T>(IEnumerable<T> rows) => string.Join(";", rows.Select(r => r!.ToString()).Order(StringComparer.Ordinal));
-        var communities = await db.Communities.Select(c => new { c.Id, c.Name, c.Place }).ToListAsync();
+        var communities = await db.Communities.Select(c => new { c.Id, c.Name, c.Place, c.AgencyName, c.AgencyAbout, c.AgencyContact }).ToListAsync();
         var groups = await db.Groups.Select(g => new { g.Id, g.CommunityId, g.Name }).ToListAsync();
         var households = await db.Households.Select(h => new { h.Id, h.CommunityId, h.GroupId, h.Name, h.NameOnMap }).ToListAsync();
         var members = await db.HouseholdMembers.Select(m => new { m.HouseholdId, m.PersonId }).ToListAsync();
         var roles = await db.CommunityRoles.Select(r => new { r.CommunityId, r.PersonId, r.Role }).ToListAsync();
         var invitations = await db.Invitations.Select(i => new { i.Id, i.RevokedAt, i.RedeemedAt, i.ExpiresAt }).ToListAsync();
-        var people = await db.Users.Select(u => new { u.Id, u.FirstName, u.FullName, u.PreferredLanguage }).ToListAsync();
+        var people = await db.Users.Select(u => new { u.Id, u.FirstName, u.FullName, u.PreferredLanguage, u.BuddyPhone, u.BuddyAtGroupMeeting }).ToListAsync();
         var checkIns = await db.CheckIns.Select(c => new { c.Id, c.UpdatedAt, c.Corrections }).ToListAsync();
         var projects = await db.Projects.Select(p => new { p.Id, p.Title, p.Story, p.Status, p.IsPublic, p.VerifiedAt, p.UpdatedAt }).ToListAsync();
         var needs = await db.Needs.Select(n => new { n.Id, n.Kind, n.Target, n.Description }).ToListAsync();

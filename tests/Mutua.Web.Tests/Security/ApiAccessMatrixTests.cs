@@ -47,6 +47,8 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
     [
         new("GET /me", "GET", _ => "/api/v1/me", Everyone),
         new("PATCH /me", "PATCH", _ => "/api/v1/me", Everyone, _ => new { }),
+        new("GET /me/buddy-contact", "GET", _ => "/api/v1/me/buddy-contact", Everyone),
+        new("PUT /me/buddy-contact", "PUT", _ => "/api/v1/me/buddy-contact", Everyone, _ => new { phone = "+1 617 555 0142", atGroupMeeting = true }),
         new("GET /me/sessions", "GET", _ => "/api/v1/me/sessions", Everyone),
         new("DELETE /me/sessions/{id}", "DELETE", c => $"/api/v1/me/sessions/{c.SessionId}", OwnHouseholdOnly,
             Arrange: async (app, c) => c.SessionId = await MatrixState.OtherSessionAsync(app, c.D.Jamal)),
@@ -62,6 +64,10 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
             currency = "USD", timeZone = "America/New_York",
         }),
         new("GET /communities/{id}", "GET", c => $"/api/v1/communities/{c.D.Dudley}", InCommunity),
+        new("PUT /communities/{id}/agency", "PUT", c => $"/api/v1/communities/{c.D.Dudley}/agency", Managers,
+            c => new { name = $"Agency {c.Unique}", about = "Visits families.", contact = "Karen" }),
+        // A newcomer's own; none of these people joined Dudley as one (a newcomer: Communities/WelcomePageTests).
+        new("GET /communities/{id}/welcome", "GET", c => $"/api/v1/communities/{c.D.Dudley}/welcome", Nobody),
 
         new("GET /communities/{id}/groups", "GET", c => $"/api/v1/communities/{c.D.Dudley}/groups", InCommunity),
         new("POST /communities/{id}/groups", "POST", c => $"/api/v1/communities/{c.D.Dudley}/groups", Managers,

@@ -41,6 +41,9 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Households/{id}/CheckIn", d => $"/Households/{d.JamalHousehold}/CheckIn", OwnHouseholdOnly),
         new("/Communities/{id}/Invitations", d => $"/Communities/{d.Dudley}/Invitations", PeopleOfCommunity),
         new("/Communities/{id}/People", d => $"/Communities/{d.Dudley}/People", Managers),
+        // A newcomer's own welcome (their buddy's contact among it): none of these people joined Dudley as a newcomer, so
+        // it is nobody's here; a newcomer and their buddy are in Communities/WelcomePageTests.
+        new("/Communities/{id}/Welcome", d => $"/Communities/{d.Dudley}/Welcome", []),
         new("/Communities/Create", _ => "/Communities/Create", AdminOnly),
         new("/Communities/{id}/Network", d => $"/Communities/{d.Dudley}/Network", InCommunity),
         new("/Communities/{id}/Network export", d => $"/Communities/{d.Dudley}/Network?handler=Export&format=graphml", InCommunity),
@@ -163,6 +166,11 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
     [
         new("form group on /Communities/{id}", d => $"/Communities/{d.Dudley}?handler=Group",
             _ => new() { ["GroupName"] = $"Group {Guid.NewGuid():N}"[..20] }, Managers),
+        new("name the sponsoring agency on /Communities/{id}", d => $"/Communities/{d.Dudley}?handler=Agency",
+            _ => new() { ["AgencyName"] = $"Agency {Guid.NewGuid():N}"[..20], ["AgencyAbout"] = "Visits families.", ["AgencyContact"] = "Karen" }, Managers),
+        new("tick met the buddy on /Communities/{id}/Welcome", d => $"/Communities/{d.Dudley}/Welcome?handler=Met", _ => new(), []),
+        new("share a phone with one's newcomers on /Account/Profile", _ => "/Account/Profile?handler=BuddyContact",
+            _ => new() { ["BuddyPhone"] = "+1 617 555 0142", ["BuddyAtGroupMeeting"] = "true" }, Actors.SignedIn),
         new("move household on /Communities/{id}", d => $"/Communities/{d.Dudley}?handler=Move",
             d => new() { ["householdId"] = d.JamalHousehold.ToString(), ["groupId"] = d.BlueHillSavers.ToString() }, Managers),
         new("rename group on /Groups/{id}", d => $"/Groups/{d.WarrenStreetCircle}?handler=Rename",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mutua.Core;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,11 @@ public sealed class ProfileModel(Viewer viewer, ProfileService profiles, Session
     /// <summary>What the last form did: "ended", "others" or "password".</summary>
     public string? Done { get; private set; }
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+    /// <summary>What the newcomers this person is buddy to see to reach them.</summary>
+    public BuddyContact BuddyContact { get; private set; } = new(null, false);
+    /// <summary>The phone as typed, shown back with <see cref="BuddyContactError"/> when it could not be read.</summary>
+    public string? BuddyPhoneTyped { get; private set; }
+    public string? BuddyContactError { get; private set; }
     /// <summary>Why the password was not changed, shown by the password form.</summary>
     public string? PasswordError { get; private set; }
 
@@ -42,7 +48,7 @@ public sealed class ProfileModel(Viewer viewer, ProfileService profiles, Session
         var profile = await profiles.GetAsync(viewer, ct);
         if (!profile.Succeeded) return Challenge();
         await FillAsync(viewer, profile.Value!, ct);
-        Done = done is "ended" or "others" or "password" ? done : null;
+        Done = done is "ended" or "others" or "password" or "buddy" ? done : null;
         FirstName = profile.Value!.FirstName;
         FullName = profile.Value.FullName;
         Language = profile.Value.Language;
@@ -61,6 +67,27 @@ public sealed class ProfileModel(Viewer viewer, ProfileService profiles, Session
         }
         Localization.RememberLanguage(Response, result.Value!.Language);
         return RedirectToPage(new { saved = true });
+    }
+
+    /// <summary>What the person shares with the newcomers they welcome: a phone of their choosing, "at the group meeting".</summary>
+    public async Task<IActionResult> OnPostBuddyContactAsync(string? buddyPhone, bool buddyAtGroupMeeting, CancellationToken ct)
+    {
+        // The profile fields are not part of this form: their checks do not apply to it.
+        ModelState.Clear();
+        // The phone is read as dialled in the person's community's country (the conventions the request runs under).
+        var region = CultureInfo.CurrentCulture.Name.Split('-') is [_, var r, ..] ? r : null;
+        var saved = await profiles.SetBuddyContactAsync(viewer, buddyPhone, buddyAtGroupMeeting, region, ct);
+        if (saved.Succeeded) return RedirectToPage(null, null, new { done = "buddy" }, "buddy");
+        var profile = await profiles.GetAsync(viewer, ct);
+        if (!profile.Succeeded) return Challenge();
+        FirstName = profile.Value!.FirstName;
+        FullName = profile.Value.FullName;
+        Language = profile.Value.Language;
+        await FillAsync(viewer, profile.Value, ct);
+        BuddyContact = BuddyContact with { AtGroupMeeting = buddyAtGroupMeeting };
+        BuddyPhoneTyped = buddyPhone;
+        BuddyContactError = l["That phone number cannot be read. Write it as you would dial it, for example with the country code."];
+        return Page();
     }
 
     /// <summary>Signs one of the person's other devices out.</summary>
@@ -115,5 +142,6 @@ public sealed class ProfileModel(Viewer viewer, ProfileService profiles, Session
         Email = p.Email;
         Phone = p.PhoneNumber is null ? null : ContactNumbers.Display(p.PhoneNumber);
         Sessions = await sessions.ListAsync(viewer, SignIns.SessionOf(User), ct);
+        BuddyContact = (await profiles.GetBuddyContactAsync(viewer, ct)).Value ?? BuddyContact;
     }
 }

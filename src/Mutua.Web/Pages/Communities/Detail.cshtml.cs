@@ -19,7 +19,16 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities) : P
     [Display(Name = "Group name")]
     public string? GroupName { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, string? agency, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        AgencySaved = agency == "saved";
+        AgencyName = Community!.Agency?.Name;
+        AgencyAbout = Community.Agency?.About;
+        AgencyContact = Community.Agency?.Contact;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostGroupAsync(Guid id, CancellationToken ct)
     {
@@ -30,6 +39,23 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities) : P
         var created = await communities.CreateGroupAsync(viewer, id, GroupName, ct);
         if (!created.Succeeded) return this.ShowOnForm(created.Failure!.Value, nameof(GroupName));
         return Redirect($"/Groups/{created.Value!.Id}");
+    }
+
+    [BindProperty] public string? AgencyName { get; set; }
+    [BindProperty] public string? AgencyAbout { get; set; }
+    [BindProperty] public string? AgencyContact { get; set; }
+    public bool AgencySaved { get; private set; }
+
+    /// <summary>Coordinators and admins name the community's sponsoring agency, what it does and whom to contact.</summary>
+    public async Task<IActionResult> OnPostAgencyAsync(Guid id, CancellationToken ct)
+    {
+        // The group form's fields are not part of this one.
+        ModelState.Clear();
+        var problem = await LoadAsync(id, ct);
+        if (problem is not null) return problem;
+        var saved = await communities.SetAgencyAsync(viewer, id, AgencyName, AgencyAbout, AgencyContact, ct);
+        if (!saved.Succeeded) return this.Refuse(saved.Failure!.Value, nameof(AgencyName));
+        return Redirect($"/Communities/{id}?agency=saved#agency");
     }
 
     /// <summary>Coordinators move a household into a group (or out of any group).</summary>

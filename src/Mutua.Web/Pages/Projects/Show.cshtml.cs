@@ -27,6 +27,8 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
     public bool HasHousehold { get; private set; }
     public string? Via { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>The pledge just confirmed: its row carries the confirmation and its need's new total.</summary>
+    public Guid? ConfirmedPledge { get; private set; }
     /// <summary>The pledge form's amount and need after a refusal, so the person corrects or confirms rather than types again.</summary>
     public string? TypedAmount { get; private set; }
     public Guid? PledgeNeedId { get; private set; }
@@ -34,10 +36,15 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
     [BindProperty(SupportsGet = true)]
     public string Slug { get; set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string? via, string? done, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? via, string? done, Guid? pledge, CancellationToken ct)
     {
         var problem = await LoadAsync(ct);
         if (problem is not null) return problem;
+        if (done == "confirmed" && pledge is { } confirmedId && Project!.Pledges.Any(x => x.Id == confirmedId && x.Status == PledgeStatus.Confirmed))
+        {
+            ConfirmedPledge = confirmedId;
+            done = null;
+        }
         Message = done switch
         {
             "pledged" => l["Thank you! Your pledge is recorded. The family confirms it when it arrives."].Value,
@@ -98,7 +105,8 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         var problem = await LoadAsync(ct, signInRequired: true);
         if (problem is not null) return problem;
         var confirmed = await pledges.ConfirmAsync(viewer, pledgeId, reference, ct);
-        return confirmed.Succeeded ? Done("confirmed", "#pledges") : this.Refuse(confirmed.Failure!.Value);
+        // The owner stays on that pledge, which says it is confirmed beside its need's new total.
+        return confirmed.Succeeded ? Redirect($"/p/{Project!.Slug}?done=confirmed&pledge={pledgeId}#pledge-{pledgeId}") : this.Refuse(confirmed.Failure!.Value);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid pledgeId, CancellationToken ct)
