@@ -126,15 +126,34 @@ public static class Money
     public static CultureInfo ConventionsFor(string language, string? country)
     {
         var region = string.IsNullOrWhiteSpace(country) ? HomeCountryOf(language) : country.Trim().ToUpperInvariant();
-        if (region is null) return CultureInfo.GetCultureInfo(language);
+        CultureInfo culture;
         try
         {
-            return CultureInfo.GetCultureInfo($"{language}-{region}");
+            culture = CultureInfo.GetCultureInfo(region is null ? language : $"{language}-{region}");
         }
         catch (CultureNotFoundException)
         {
-            return CultureInfo.GetCultureInfo(language);
+            culture = CultureInfo.GetCultureInfo(language);
         }
+        return language == "rw" ? InKinyarwandaOrder(culture) : culture;
+    }
+
+    /// <summary>
+    /// Kinyarwanda's dates as Rwanda writes them: the month before the year ("Ugushyingo 2026") and the day first
+    /// ("01/11/2026"). The culture data in .NET (from CLDR) puts the year first ("2026 Ugushyingo", "2026-11-01"),
+    /// which reads as a foreign order in a sentence.
+    /// </summary>
+    private static CultureInfo InKinyarwandaOrder(CultureInfo culture)
+    {
+        var ordered = (CultureInfo)culture.Clone();
+        var dates = ordered.DateTimeFormat;
+        dates.YearMonthPattern = "MMMM yyyy";
+        dates.DateSeparator = "/";
+        dates.ShortDatePattern = "dd/MM/yyyy";
+        dates.LongDatePattern = "dddd, d MMMM yyyy";
+        dates.FullDateTimePattern = "dddd, d MMMM yyyy HH:mm:ss";
+        dates.MonthDayPattern = "d MMMM";
+        return CultureInfo.ReadOnly(ordered);
     }
 
     /// <summary>Where Mutua's speakers of a language live, for conventions and locales when no community says: null for another language.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using Microsoft.Playwright;
 using Mutua.Browser.Tests.Infrastructure;
@@ -7,66 +6,43 @@ using Mutua.Browser.Tests.Infrastructure;
 namespace Mutua.Browser.Tests;
 
 /// <summary>
-/// The budget (DESIGN): the first load of any page, with an empty cache, is under 60 KB compressed
-/// (HTML + CSS + JS). Counted from what the browser actually fetched; a body the server sent
-/// uncompressed is counted at its gzip size, as a compressing proxy or server would send it.
+/// The budget (DESIGN §5): the first load of every page of the matrix (<see cref="PageMatrix"/>), with an empty cache,
+/// is under 30 KB of HTML + CSS + JS as the browser received it: the bytes on the wire, compressed, with their headers.
+/// <para>
+/// The test app is served over plain HTTP, where every text answer is compressed. Over HTTPS Mutua leaves one kind of
+/// answer uncompressed on purpose (<c>Compression.UseCompressionOnlyFromOwnPages</c>: a signed-in page that another site
+/// sent the browser to, against BREACH); the budget is for the first load as a person opens Mutua (typed, bookmarked,
+/// or from one of its own pages), which goes out compressed there too. So every counted answer must also say it came
+/// compressed: a page sent as it is would reach a phone at full size.
+/// </para>
 /// </summary>
 public sealed class PageWeightTests(BrowserApp app, ITestOutputHelper output)
 {
-    private const int Budget = 60 * 1024;
+    private const int Budget = 30 * 1024;
 
-    private sealed record Fetched(string Url, string Type, int Status, long Raw, long Compressed, long Headers, string Encoding);
+    private sealed record Fetched(string Url, string Type, int Status, long Raw, long Transferred, string Encoding);
 
     [Fact]
-    public async Task Every_main_page_loads_under_60_KB_compressed_with_an_empty_cache()
+    public async Task Every_page_of_the_matrix_loads_under_30_KB_compressed_with_an_empty_cache()
     {
-        var (_, community, group, _) = await app.DudleyAsync();
-        var code = await app.NewInvitationCodeAsync(await app.FruitvaleAsync());
-        var signedIn = await SignedInStateAsync(BrowserApp.Denise);
-        var household = (await app.GetJsonAsync(BrowserApp.Denise, "/api/v1/me")).GetProperty("households")[0].GetProperty("id").GetGuid();
-        var publicProject = await PublicProjectSlugAsync();
-
-        var pages = new (string Name, string Path, string? State)[]
-        {
-            ("home", "/", null),
-            ("sign in", "/Account/Login", null),
-            ("join", "/Join", null),
-            ("join with a code", $"/Join?code={code}", null),
-            ("home, signed in", "/", signedIn),
-            ("communities", "/Communities", signedIn),
-            ("community (coordinator)", $"/Communities/{community}", signedIn),
-            ("group", $"/Groups/{group}", signedIn),
-            ("invitations (coordinator)", $"/Communities/{community}/Invitations", signedIn),
-            ("profile", "/Account/Profile", signedIn),
-            ("household", $"/Households/{household}", signedIn),
-            ("monthly check-in form", $"/Households/{household}/CheckIn", signedIn),
-            ("check-ins", $"/Households/{household}/CheckIns", signedIn),
-            ("progress", $"/Households/{household}/Progress", signedIn),
-            ("insights (coordinator)", $"/Communities/{community}/Insights", signedIn),
-            ("network map (coordinator)", $"/Communities/{community}/Network", signedIn),
-            ("circle", $"/Households/{household}/Circle", signedIn),
-            ("projects", "/Projects", null),
-            ("projects, signed in", "/Projects", signedIn),
-            ("public project page", $"/p/{publicProject}", null),
-            ("project page, signed in", $"/p/{publicProject}", signedIn),
-            ("API reference", "/ApiReference", null),
-        };
+        var pages = await PageMatrix.PagesAsync(app);
+        var states = await PageMatrix.SignedInStatesAsync(app, pages);
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{"page",-28} {"requests",8} {"raw B",8} {"gzip B",8} {"hdrs B",8}  resources");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{"page",-28} {"requests",8} {"raw B",8} {"wire B",8}  resources");
         var failures = new List<string>();
-        foreach (var (name, path, state) in pages)
+        foreach (var visit in pages)
         {
-            var fetched = await FirstLoadAsync(path, state);
+            var fetched = await FirstLoadAsync(visit, visit.Login is { } login ? states[login] : null);
             var counted = fetched.Where(f => f.Type is "document" or "stylesheet" or "script").ToList();
             var raw = counted.Sum(f => f.Raw);
-            var compressed = counted.Sum(f => f.Compressed);
-            var headers = counted.Sum(f => f.Headers);
+            var transferred = counted.Sum(f => f.Transferred);
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"{name,-28} {counted.Count,8} {raw,8} {compressed,8} {headers,8}  {string.Join(", ", fetched.Select(f => $"{f.Type}:{f.Url}={f.Compressed}{(f.Encoding.Length > 0 ? "/" + f.Encoding : "")}"))}");
-            if (compressed + headers > Budget)
-                failures.Add($"{name} ({path}): {compressed + headers} bytes compressed with headers, over {Budget}");
-            Assert.Contains(fetched, f => f.Type == "document" && f.Status == 200);
+                $"{visit.Name,-28} {counted.Count,8} {raw,8} {transferred,8}  {string.Join(", ", fetched.Select(f => $"{f.Type}:{f.Url}={f.Transferred}{(f.Encoding.Length > 0 ? "/" + f.Encoding : "")}"))}");
+            if (transferred > Budget)
+                failures.Add($"{visit.Name} ({visit.Path}, {visit.Login ?? "anonymous"}): {transferred} bytes on the wire (HTML {raw} before compression), over the budget of {Budget}");
+            failures.AddRange(counted.Where(f => f.Encoding.Length == 0 && f.Raw > 0)
+                .Select(f => $"{visit.Name}: {f.Url} ({f.Type}, {f.Raw} bytes) came uncompressed"));
         }
         output.WriteLine(report.ToString());
         // Also into the run's own log: `dotnet test` shows diagnostic messages, not a passing test's output.
@@ -75,35 +51,14 @@ public sealed class PageWeightTests(BrowserApp app, ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n" + report);
     }
 
-    private async Task<string> PublicProjectSlugAsync()
-    {
-        foreach (var item in (await app.GetJsonAsync(BrowserApp.Denise, "/api/v1/projects")).GetProperty("items").EnumerateArray())
-        {
-            var project = await app.GetJsonAsync(BrowserApp.Denise, $"/api/v1/projects/{item.GetProperty("id").GetGuid()}");
-            if (project.GetProperty("isPublic").GetBoolean()) return project.GetProperty("slug").GetString()!;
-        }
-        throw new InvalidOperationException("The demo has no public project.");
-    }
-
-    /// <summary>Cookies of a person signed in through the form, for contexts that start with an empty cache.</summary>
-    private async Task<string> SignedInStateAsync(string login)
-    {
-        await using var context = await app.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await BrowserApp.SignInAsync(page, login);
-        return await context.StorageStateAsync();
-    }
-
-    private async Task<List<Fetched>> FirstLoadAsync(string path, string? state)
+    private async Task<List<Fetched>> FirstLoadAsync(PageVisit visit, string? state)
     {
         await using var context = await app.NewContextAsync(storageState: state);
         var page = await context.NewPageAsync();
         var responses = new List<IResponse>();
         page.Response += (_, r) => { lock (responses) responses.Add(r); };
-        var main = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
-        Assert.NotNull(main);
-        Assert.Equal(new Uri(app.BaseUrl + path).PathAndQuery, new Uri(page.Url).PathAndQuery);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await PageMatrix.OpenAsync(page, visit);
+        Assert.Equal(new Uri(app.BaseUrl + visit.Path).PathAndQuery, new Uri(page.Url).PathAndQuery);
 
         var fetched = new List<Fetched>();
         IResponse[] all;
@@ -112,25 +67,11 @@ public sealed class PageWeightTests(BrowserApp app, ITestOutputHelper output)
         {
             var sizes = await r.Request.SizesAsync();
             var encoding = r.Headers.TryGetValue("content-encoding", out var e) ? e : "";
-            long raw = 0, compressed = 0;
-            if (r.Status is < 300 or >= 400)
-            {
-                var body = await r.BodyAsync();
-                raw = body.Length;
-                // Already compressed on the wire: count what came; otherwise what gzip makes of it.
-                compressed = encoding.Length > 0 ? sizes.ResponseBodySize : Gzip(body);
-            }
+            var raw = r.Status is < 300 or >= 400 ? (await r.BodyAsync()).Length : 0;
             var url = new Uri(r.Url);
             fetched.Add(new Fetched(url.PathAndQuery.Length > 40 ? url.AbsolutePath : url.PathAndQuery, r.Request.ResourceType, r.Status,
-                raw, compressed, sizes.ResponseHeadersSize, encoding));
+                raw, sizes.ResponseBodySize + sizes.ResponseHeadersSize, encoding));
         }
         return fetched;
-    }
-
-    private static long Gzip(byte[] body)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(body);
-        return buffer.Length;
     }
 }

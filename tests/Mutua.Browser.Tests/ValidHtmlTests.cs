@@ -7,7 +7,7 @@ using Mutua.Browser.Tests.Infrastructure;
 namespace Mutua.Browser.Tests;
 
 /// <summary>
-/// Every page of the access matrix (tests/Mutua.Web.Tests/Security/PageAccessMatrixTests.cs), as the server
+/// Every page of the matrix (<see cref="PageMatrix"/>), as the server
 /// wrote it for a person who may see it, passes html-validate (tests/tools, rules in tests/tools/.htmlvalidate.json):
 /// heading levels, labels, legends, unique ids, button types … are what a screen reader and a cheap phone rely on.
 /// All pages go to one html-validate run.
@@ -24,74 +24,15 @@ namespace Mutua.Browser.Tests;
 /// </summary>
 public sealed class ValidHtmlTests(BrowserApp app, ITestOutputHelper output)
 {
-    private const string Jamal = "jamal@dudley.example";
-    private const string Sponsor = "sponsor@dudley.example";
-    private const string Admin = "admin@mutua.example";
-    private const string Fatima = "fatima@dudley.example";
-
-    private sealed record PageVisit(string Name, string Path, string? Login);
-
     [Fact]
     public async Task Every_page_of_the_matrix_is_html_a_validator_accepts()
     {
-        var tools = ToolsFolder();
+        var tools = BrowserApp.ToolsFolder();
         var validator = Path.Combine(tools, "node_modules", ".bin", "html-validate");
         Assert.True(File.Exists(validator),
             $"html-validate is missing ({validator}): run scripts/test.sh, which runs npm ci in tests/tools.");
 
-        var (_, community, group, _) = await app.DudleyAsync();
-        var household = (await app.GetJsonAsync(Jamal, "/api/v1/me")).GetProperty("households")[0].GetProperty("id").GetGuid();
-        var (toolLibrary, toolLibrarySlug) = await ProjectAsync("Tool library in the basement");
-        var (foodCart, foodCartSlug) = await ProjectAsync("Warren Street food cart");
-        var code = await app.NewInvitationCodeAsync(await app.FruitvaleAsync());
-
-        PageVisit[] pages =
-        [
-            // The public pages, as an anonymous visitor sees them.
-            new("home", "/", null),
-            new("sign in", "/Account/Login", null),
-            new("denied", "/Account/Denied", null),
-            new("closed", "/Account/Closed", null),
-            new("join", "/Join", null),
-            new("join with a code", $"/Join?code={code}", null),
-            new("API reference", "/ApiReference", null),
-            new("status page", "/Status/404", null),
-            new("error page", "/Error", null),
-            new("projects", "/Projects", null),
-            new("public project", $"/p/{foodCartSlug}", null),
-            new("spread of a public project", $"/Projects/{foodCart}/Spread", null),
-            // Signed in: a representative person per page.
-            new("home, signed in", "/", Jamal),
-            new("communities", "/Communities", BrowserApp.Denise),
-            new("community", $"/Communities/{community}", BrowserApp.Denise),
-            new("group", $"/Groups/{group}", BrowserApp.Denise),
-            new("household", $"/Households/{household}", Jamal),
-            new("check-in", $"/Households/{household}/CheckIn", Jamal),
-            new("invitations", $"/Communities/{community}/Invitations", BrowserApp.Denise),
-            new("people", $"/Communities/{community}/People", BrowserApp.Denise),
-            new("create a community", "/Communities/Create", Admin),
-            new("network map", $"/Communities/{community}/Network", BrowserApp.Denise),
-            new("attention", $"/Communities/{community}/Network/Attention", BrowserApp.Denise),
-            new("circle", $"/Households/{household}/Circle", Jamal),
-            new("sharing", $"/Households/{household}/Sharing", Jamal),
-            new("audit", "/Admin/Audit", Admin),
-            new("profile", "/Account/Profile", Jamal),
-            new("project, owner", $"/p/{toolLibrarySlug}", Jamal),
-            new("project, sponsor", $"/p/{toolLibrarySlug}", Sponsor),
-            new("project, supporter", $"/p/{foodCartSlug}", BrowserApp.Keisha),
-            new("project, ambassador", $"/p/{foodCartSlug}", Fatima),
-            new("spread", $"/Projects/{toolLibrary}/Spread", Jamal),
-            new("new project", "/Projects/Edit", Jamal),
-            new("edit project", $"/Projects/Edit/{toolLibrary}", Jamal),
-            new("following", "/Projects/Following", BrowserApp.Keisha),
-            new("ambassador links", "/Projects/Ambassador", Fatima),
-            new("household data", $"/Households/{household}/Data", Jamal),
-            new("my data", "/Account/MyData", Jamal),
-            new("insights", $"/Communities/{community}/Insights", Sponsor),
-            new("compare insights", "/Insights/Compare", BrowserApp.Denise),
-            new("progress", $"/Households/{household}/Progress", Jamal),
-            new("check-ins", $"/Households/{household}/CheckIns", Jamal),
-        ];
+        var pages = await PageMatrix.PagesAsync(app);
 
         // Kept after the run, beside the screenshots, for a person to open the page a finding is about.
         var folder = new DirectoryInfo(Path.Combine(BrowserApp.ShotsFolder, "html"));
@@ -145,15 +86,15 @@ public sealed class ValidHtmlTests(BrowserApp app, ITestOutputHelper output)
     [Fact]
     public async Task The_pages_the_validator_changed_fit_a_phone_and_a_desktop_in_two_languages()
     {
-        var household = (await app.GetJsonAsync(Jamal, "/api/v1/me")).GetProperty("households")[0].GetProperty("id").GetGuid();
-        var (_, foodCartSlug) = await ProjectAsync("Warren Street food cart");
+        var household = (await app.GetJsonAsync(PageMatrix.Jamal, "/api/v1/me")).GetProperty("households")[0].GetProperty("id").GetGuid();
+        var (_, foodCartSlug) = await PageMatrix.ProjectAsync(app, "Warren Street food cart");
         (string Name, string Path)[] pages = [("check-in", $"/Households/{household}/CheckIn"), ("projects", "/Projects"), ("project", $"/p/{foodCartSlug}")];
         var problems = new List<string>();
         // Signed in once; both window sizes use the same cookies.
         string signedIn;
         await using (var first = await app.NewContextAsync())
         {
-            await BrowserApp.SignInAsync(await first.NewPageAsync(), Jamal);
+            await BrowserApp.SignInAsync(await first.NewPageAsync(), PageMatrix.Jamal);
             signedIn = await first.StorageStateAsync();
         }
         foreach (var (viewport, phone, size) in new[] { (BrowserApp.Phone, true, "phone"), (BrowserApp.Desktop, false, "desktop") })
@@ -176,27 +117,7 @@ public sealed class ValidHtmlTests(BrowserApp app, ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private async Task<(Guid Id, string Slug)> ProjectAsync(string title)
-    {
-        foreach (var item in (await app.GetJsonAsync(BrowserApp.Denise, "/api/v1/projects?q=" + Uri.EscapeDataString(title))).GetProperty("items").EnumerateArray())
-        {
-            if (item.GetProperty("title").GetString() == title) return (item.GetProperty("id").GetGuid(), item.GetProperty("slug").GetString()!);
-        }
-        throw new InvalidOperationException($"The demo has no project \"{title}\".");
-    }
-
     private static string Slug(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-
-    /// <summary>tests/tools, found from the test's own folder upwards.</summary>
-    private static string ToolsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var tools = Path.Combine(dir.FullName, "tests", "tools");
-            if (File.Exists(Path.Combine(tools, "package.json"))) return tools;
-        }
-        throw new InvalidOperationException($"No tests/tools above {AppContext.BaseDirectory}.");
-    }
 
     private static async Task<JsonDocument> ValidateAsync(string validator, string tools, string folder, IEnumerable<string> files)
     {

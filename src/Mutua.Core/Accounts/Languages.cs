@@ -14,7 +14,7 @@ public static class Languages
         ["es"] = "Español",
         ["fr"] = "Français",
         ["sw"] = "Kiswahili",
-        ["rw"] = "Kinyarwanda",
+        ["rw"] = "Ikinyarwanda",
     };
 
     public static bool IsSupported(string? code) => code is not null && Supported.Contains(code);

@@ -84,13 +84,16 @@ public sealed class AmbassadorService(MutuaDbContext db, TimeProvider clock)
             .Where(p => p.IsPublic && p.Status == ProjectStatus.Published && communities.Contains(p.CommunityId))
             .OrderByDescending(p => p.PublishedAt).Take(10).Select(p => new { p.Id, p.Slug, p.Title, p.CommunityId, p.Category }).ToListAsync(ct);
         var communityIds = projects.Select(p => p.CommunityId).Concat(toShare.Select(p => p.CommunityId)).Distinct().ToList();
-        var names = await db.Communities.Where(c => communityIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await db.Communities.Where(c => communityIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.Name, Language: c.DefaultLanguage), ct);
+        // In its community's language: a project does not say which language its title is in.
+        ProjectLink Link(Guid id, string slug, string title, Guid community, ProjectCategory category) => names.TryGetValue(community, out var c)
+            ? new ProjectLink(id, slug, title, c.Name, category, c.Language) : new ProjectLink(id, slug, title, "", category, Accounts.Languages.Default);
         int Count(Guid? project, ShareEventKind kind) => counts.Where(c => (project is null || c.ProjectId == project) && c.Kind == kind).Sum(c => c.Count);
-        var rows = projects.Select(p => new AmbassadorProjectRow(new ProjectLink(p.Id, p.Slug, p.Title, names.GetValueOrDefault(p.CommunityId, ""), p.Category),
+        var rows = projects.Select(p => new AmbassadorProjectRow(Link(p.Id, p.Slug, p.Title, p.CommunityId, p.Category),
                 Count(p.Id, ShareEventKind.Visit), Count(p.Id, ShareEventKind.SignUp), Count(p.Id, ShareEventKind.Pledge)))
             .OrderByDescending(r => r.Visits).ToList();
         return new AmbassadorDashboard(code, roles.Max(r => r.Until), rows,
-            toShare.Select(p => new ProjectLink(p.Id, p.Slug, p.Title, names.GetValueOrDefault(p.CommunityId, ""), p.Category)).ToList(),
+            toShare.Select(p => Link(p.Id, p.Slug, p.Title, p.CommunityId, p.Category)).ToList(),
             Count(null, ShareEventKind.Visit), Count(null, ShareEventKind.SignUp), Count(null, ShareEventKind.Pledge));
     }
 }

@@ -99,11 +99,11 @@ public sealed class ProjectSearch(MutuaDbContext db, IMemoryCache cache)
             .ToDictionaryAsync(x => x.NeedId, x => x.Total, ct);
         var communityIds = rows.Select(r => r.CommunityId).Distinct().ToList();
         var communities = await db.Communities.AsNoTracking().Where(c => communityIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => new { c.Name, c.Currency }, ct);
+            .ToDictionaryAsync(c => c.Id, c => new { c.Name, c.Currency, c.DefaultLanguage }, ct);
         return ids.Select(id => rows.FirstOrDefault(r => r.Id == id)).Where(r => r is not null).Select(r => new ProjectCard(
             r!.Id, r.Slug, r.Title, r.Excerpt, r.Category, r.Status, r.CommunityId, communities[r.CommunityId].Name, communities[r.CommunityId].Currency,
             r.VerifiedAt is not null, money.GetValueOrDefault(r.Id)?.Target,
             money.GetValueOrDefault(r.Id) is { } m ? confirmed.GetValueOrDefault(m.Id) : null, r.RankSupporters,
-            r.RankProgress, r.Photo, r.PublishedAt)).ToList();
+            r.RankProgress, r.Photo, r.PublishedAt, communities[r.CommunityId].DefaultLanguage)).ToList();
     }
 }

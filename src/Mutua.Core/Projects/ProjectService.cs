@@ -366,9 +366,21 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
     private async Task<IReadOnlyList<ProjectLink>> LinksAsync(Viewer viewer, IQueryable<Guid> ids, CancellationToken ct)
     {
         var rows = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
-        var names = await CommunityNamesAsync(rows.Select(r => r.CommunityId), ct);
-        return rows.Where(r => CanSee(viewer, r)).OrderBy(r => r.CreatedAt)
-            .Select(r => new ProjectLink(r.Id, r.Slug, r.Title, names.GetValueOrDefault(r.CommunityId, ""), r.Category)).ToList();
+        var names = await CommunityLabelsAsync(rows.Select(r => r.CommunityId), ct);
+        return rows.Where(r => CanSee(viewer, r)).OrderBy(r => r.CreatedAt).Select(r => LinkTo(r, names)).ToList();
+    }
+
+    /// <summary>A project's link, in its community's name and language: what people wrote is in the language they write at home.</summary>
+    private static ProjectLink LinkTo(Project p, Dictionary<Guid, (string Name, string Language)> communities) =>
+        communities.TryGetValue(p.CommunityId, out var c)
+            ? new ProjectLink(p.Id, p.Slug, p.Title, c.Name, p.Category, c.Language)
+            : new ProjectLink(p.Id, p.Slug, p.Title, "", p.Category, Languages.Default);
+
+    private async Task<Dictionary<Guid, (string Name, string Language)>> CommunityLabelsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Communities.AsNoTracking().Where(c => list.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => (c.Name, c.DefaultLanguage), ct);
     }
 
     private async Task<Dictionary<Guid, string>> CommunityNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
@@ -412,8 +424,10 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         var best = byWords.Concat(byCategory).DistinctBy(c => c.Id)
             .Select(c => (c, Score: ProjectText.Similarity(mine, ProjectText.Features(c.Title + " " + c.Story), c.Category == p.Category)))
             .Where(x => x.Score > 0.3).OrderByDescending(x => x.Score).Take(5).ToList();
-        var names = await CommunityNamesAsync(best.Select(b => b.c.CommunityId), ct);
-        return best.Select(b => new ProjectLink(b.c.Id, b.c.Slug, b.c.Title, names.GetValueOrDefault(b.c.CommunityId, ""), b.c.Category)).ToList();
+        var names = await CommunityLabelsAsync(best.Select(b => b.c.CommunityId), ct);
+        return best.Select(b => names.TryGetValue(b.c.CommunityId, out var c)
+            ? new ProjectLink(b.c.Id, b.c.Slug, b.c.Title, c.Name, b.c.Category, c.Language)
+            : new ProjectLink(b.c.Id, b.c.Slug, b.c.Title, "", b.c.Category, Languages.Default)).ToList();
     }
 
     private sealed record Candidate(Guid Id, string Slug, string Title, string Story, ProjectCategory Category, Guid CommunityId);
@@ -451,11 +465,11 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             }
         }
         var projects = await db.Projects.AsNoTracking().Where(p => all.Contains(p.Id)).ToListAsync(ct);
-        var names = await CommunityNamesAsync(projects.Select(p => p.CommunityId), ct);
+        var names = await CommunityLabelsAsync(projects.Select(p => p.CommunityId), ct);
         var byId = projects.Where(p => CanSee(viewer, p)).ToDictionary(p => p.Id);
         SpreadNode Node(Guid pid) => new(Link(byId[pid]), edges.Where(e => e.Parent == pid && byId.ContainsKey(e.Child))
             .Select(e => Node(e.Child)).ToList());
-        ProjectLink Link(Project p) => new(p.Id, p.Slug, p.Title, names.GetValueOrDefault(p.CommunityId, ""), p.Category);
+        ProjectLink Link(Project p) => LinkTo(p, names);
         return Node(root);
     }
 
@@ -635,10 +649,12 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         if (!viewer.IsSignedIn) return [];
         var rows = await db.ProjectNotifications.AsNoTracking().Where(n => n.PersonId == viewer.PersonId && n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).Take(50)
-            .Join(db.Projects, n => n.ProjectId, p => p.Id, (n, p) => new { n.Id, n.ProjectId, p.Slug, p.Title, n.UpdateId, n.CreatedAt })
-            .Join(db.ProjectUpdates, x => x.UpdateId, u => u.Id, (x, u) => new { x.Id, x.ProjectId, x.Slug, x.Title, u.Text, x.CreatedAt })
+            .Join(db.Projects, n => n.ProjectId, p => p.Id, (n, p) => new { n.Id, n.ProjectId, p.Slug, p.Title, p.CommunityId, n.UpdateId, n.CreatedAt })
+            .Join(db.ProjectUpdates, x => x.UpdateId, u => u.Id, (x, u) => new { x.Id, x.ProjectId, x.Slug, x.Title, x.CommunityId, u.Text, x.CreatedAt })
             .ToListAsync(ct);
-        return rows.Select(r => new NotificationView(r.Id, r.ProjectId, r.Slug, r.Title, r.Text.Length > 200 ? r.Text[..200] + "…" : r.Text, r.CreatedAt))
+        var communities = await CommunityLabelsAsync(rows.Select(r => r.CommunityId), ct);
+        return rows.Select(r => new NotificationView(r.Id, r.ProjectId, r.Slug, r.Title, r.Text.Length > 200 ? r.Text[..200] + "…" : r.Text, r.CreatedAt,
+                communities.TryGetValue(r.CommunityId, out var c) ? c.Language : Languages.Default))
             .OrderByDescending(r => r.At).ToList();
     }
 

@@ -27,7 +27,8 @@ public sealed record VerificationView(string ByFirstName, DateTimeOffset At, str
 
 public sealed record UpdateView(Guid Id, string Text, DateTimeOffset At, string AuthorFirstName, IReadOnlyList<Guid> Photos);
 
-public sealed record ProjectLink(Guid Id, string Slug, string Title, string CommunityName, ProjectCategory Category);
+/// <param name="Language">The language its title is written in: its community's (a project does not say its own).</param>
+public sealed record ProjectLink(Guid Id, string Slug, string Title, string CommunityName, ProjectCategory Category, string Language);
 
 public sealed record PledgeView(Guid Id, Guid ProjectId, Guid NeedId, NeedKind Kind, long Amount, PledgeStatus Status, string SupporterFirstName,
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, string? Reference, bool Mine, string? ViaAmbassadorFirstName)
@@ -71,7 +72,7 @@ public sealed record ProjectQuery(string? Q = null, Guid? CommunityId = null, Pr
 
 public sealed record ProjectCard(Guid Id, string Slug, string Title, string Excerpt, ProjectCategory Category, ProjectStatus Status,
     Guid CommunityId, string CommunityName, string Currency, bool Verified, long? MoneyTarget, long? MoneyConfirmed, int Supporters,
-    int ProgressPermille, Guid? PhotoId, DateTimeOffset? PublishedAt);
+    int ProgressPermille, Guid? PhotoId, DateTimeOffset? PublishedAt, string Language);
 
 /// <summary>A public project someone signs up to support, with its community's country and language.</summary>
 public sealed record SupportedProject(Guid Id, string Slug, string Title, string Country, string Language);
@@ -83,7 +84,7 @@ public sealed record ProjectList(IReadOnlyList<ProjectCard> Items, int Page, int
 
 public sealed record SpreadNode(ProjectLink Project, IReadOnlyList<SpreadNode> Children);
 
-public sealed record NotificationView(Guid Id, Guid ProjectId, string ProjectSlug, string ProjectTitle, string UpdateText, DateTimeOffset At);
+public sealed record NotificationView(Guid Id, Guid ProjectId, string ProjectSlug, string ProjectTitle, string UpdateText, DateTimeOffset At, string Language);
 
 public sealed record AmbassadorProjectRow(ProjectLink Project, int Visits, int SignUps, int Pledges);
 

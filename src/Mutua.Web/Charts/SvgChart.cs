@@ -16,8 +16,9 @@ public static class SvgChart
     // Okabe–Ito: told apart by people with the common colour-vision deficiencies.
     private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
-    // Narrow enough that 12-unit text stays legible when a phone scales the drawing down.
-    private const int Width = 420, Height = 230, Right = 8, Top = 10, Bottom = 50;
+    // A phone draws the 420 units in about 380 px (412 less the page's margins), so 14-unit text renders at 12.6 px there;
+    // site.css caps the drawing at 560 px, so on a desktop the same text stays under 19 px.
+    private const int Width = 420, Height = 240, Right = 16, Top = 10, Bottom = 54, FontSize = 14;
 
     public static IHtmlContent StackedBars(string title, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, Func<long, string> format) =>
         Draw(title, labels, series, format, stacked: true);
@@ -33,7 +34,7 @@ public static class SvgChart
             : series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max();
         var top = NiceCeiling(Math.Max(max, 1));
         // Room on the left for the longest axis label ("RF 100.000", "UGX 1,200,000").
-        var left = Math.Clamp(10 + 7 * Enumerable.Range(0, 5).Max(g => format(top * g / 4).Length), 40, 120);
+        var left = Math.Clamp(10 + 8 * Enumerable.Range(0, 5).Max(g => format(top * g / 4).Length), 40, 140);
         var plotW = Width - left - Right;
         var plotH = Height - Top - Bottom;
         double X(int i) => left + plotW * (i + 0.5) / Math.Max(n, 1);
@@ -42,19 +43,19 @@ public static class SvgChart
         var id = "c" + Math.Abs(title.GetHashCode(StringComparison.Ordinal)).ToString(c);
 
         var svg = new StringBuilder();
-        svg.Append(c, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height + 16 * ((series.Count + 1) / 2)}\" role=\"img\" aria-labelledby=\"{id}\">");
+        svg.Append(c, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height + 18 * ((series.Count + 1) / 2)}\" role=\"img\" aria-labelledby=\"{id}\">");
         svg.Append(c, $"<title id=\"{id}\">{Enc(title)}</title>");
         for (var g = 0; g <= 4; g++)
         {
             var v = top * g / 4;
             var y = Y(v);
             svg.Append(c, $"<line x1=\"{left}\" x2=\"{Width - Right}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#d6dedf\"/>");
-            svg.Append(c, $"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" font-size=\"12\" fill=\"#55656c\">{Enc(format(v))}</text>");
+            svg.Append(c, $"<text x=\"{left - 6}\" y=\"{y + 4:F1}\" text-anchor=\"end\" font-size=\"{FontSize}\" fill=\"#55656c\">{Enc(format(v))}</text>");
         }
         var every = Math.Max(1, (int)Math.Ceiling(n / 6.0));
         for (var i = 0; i < n; i += every)
         {
-            svg.Append(c, $"<text x=\"{X(i):F1}\" y=\"{Top + plotH + 16}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#55656c\">{Enc(labels[i])}</text>");
+            svg.Append(c, $"<text x=\"{X(i):F1}\" y=\"{Top + plotH + 18}\" text-anchor=\"middle\" font-size=\"{FontSize}\" fill=\"#55656c\">{Enc(labels[i])}</text>");
         }
         if (stacked)
         {
@@ -89,9 +90,9 @@ public static class SvgChart
         for (var s = 0; s < series.Count; s++)
         {
             var lx = 8 + (s % 2) * ((Width - 16) / 2);
-            var ly = Height - 14 + 16 * (s / 2);
-            svg.Append(c, $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"10\" height=\"10\" fill=\"{Palette[s % Palette.Length]}\"/>");
-            svg.Append(c, $"<text x=\"{lx + 14}\" y=\"{ly}\" font-size=\"12\" fill=\"#1d2a2f\">{Enc(series[s].Name)}</text>");
+            var ly = Height - 14 + 18 * (s / 2);
+            svg.Append(c, $"<rect x=\"{lx}\" y=\"{ly - 11}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/>");
+            svg.Append(c, $"<text x=\"{lx + 16}\" y=\"{ly}\" font-size=\"{FontSize}\" fill=\"#1d2a2f\">{Enc(series[s].Name)}</text>");
         }
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());

@@ -230,6 +230,17 @@ public sealed class BrowserApp : IAsyncLifetime
             : $"{page.Url} is {wide[0]} wide in a {window}px window, so it scrolls sideways; too wide: {string.Join(", ", wide.Skip(1))}";
     }
 
+    /// <summary>tests/tools (the npm tools the tests drive: html-validate, axe-core), found from the test's own folder upwards.</summary>
+    public static string ToolsFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var tools = Path.Combine(dir.FullName, "tests", "tools");
+            if (File.Exists(Path.Combine(tools, "package.json"))) return tools;
+        }
+        throw new InvalidOperationException($"No tests/tools above {AppContext.BaseDirectory}.");
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ShotsFolder, name + ".png"), FullPage = true });

@@ -4,6 +4,20 @@ namespace Mutua.Core.Tests.CheckIns;
 
 public sealed class MonthTests
 {
+    [Theory]
+    [InlineData("en", "US", "November 2026", "11/1/2026")]
+    [InlineData("es", "US", "noviembre de 2026", "1/11/2026")]
+    [InlineData("fr", "RW", "novembre 2026", "01/11/2026")]
+    [InlineData("sw", "UG", "Novemba 2026", "01/11/2026")]
+    [InlineData("rw", "RW", "Ugushyingo 2026", "01/11/2026")]
+    [InlineData("rw", null, "Ugushyingo 2026", "01/11/2026")]
+    public void A_month_and_a_date_read_in_each_language_s_own_order(string language, string? country, string month, string date)
+    {
+        var culture = Money.ConventionsFor(language, country);
+        Assert.Equal(month, new Month(2026, 11).ToString(culture));
+        Assert.Equal(date, new DateTime(2026, 11, 1).ToString("d", culture));
+    }
+
     [Fact]
     public void A_window_defaults_its_end_and_its_length_and_refuses_one_backwards_or_too_long()
     {

@@ -138,7 +138,7 @@ public sealed class InsightsApiTests(MutuaFactory app) : IClassFixture<MutuaFact
         var strings = zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
             .Select(e => { using var r = new StreamReader(e.Open()); return r.ReadToEnd(); });
         var all = string.Concat(strings);
-        Assert.DoesNotContain("muy pocos para mostrar", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("demasiado pocos para mostrar", all, StringComparison.Ordinal);
         Assert.Contains("too_few", all, StringComparison.Ordinal);
         Assert.Contains("Hogares", all, StringComparison.Ordinal);
         Assert.Contains("cellStyle name=\"Normal\"", all, StringComparison.Ordinal);

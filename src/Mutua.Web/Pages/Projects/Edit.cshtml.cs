@@ -200,7 +200,7 @@ public sealed class EditModel(Viewer viewer, ProjectService projects, IStringLoc
             if (inspiration.Succeeded)
             {
                 var v = inspiration.Value!;
-                Inspiration = new ProjectLink(v.Id, v.Slug, v.Title, v.CommunityName, v.Category);
+                Inspiration = new ProjectLink(v.Id, v.Slug, v.Title, v.CommunityName, v.Category, v.Language);
             }
             else InspiredBy = null;
         }
