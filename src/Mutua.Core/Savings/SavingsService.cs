@@ -79,6 +79,14 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         return ShareOutViewOf(state, ShareOutOf(state), state.IsOfficer(viewer.PersonId));
     }
 
+    /// <summary>Today where the group's community lives (a share-out sent without a date is today's), or null for no such group.</summary>
+    public async Task<DateOnly?> TodayOfAsync(Guid groupId, CancellationToken ct = default)
+    {
+        var zone = await db.SavingsGroups.Where(g => g.Id == groupId)
+            .Join(db.Communities, g => g.CommunityId, c => c.Id, (g, c) => c.TimeZone).FirstOrDefaultAsync(ct);
+        return zone is null ? null : Today(clock.GetUtcNow(), zone);
+    }
+
     // ---- writing
 
     public async Task<Outcome<SavingsGroupView>> CreateGroupAsync(Viewer viewer, NewSavingsGroup input, CancellationToken ct = default)
@@ -86,7 +94,8 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         if (!viewer.IsSignedIn) return Failure.Forbidden;
         var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.CommunityId, ct);
         if (community is null || !viewer.InCommunity(community.Id)) return Failure.NotFound;
-        if (viewer.HouseholdIn(community.Id) is null && !viewer.CanManage(community.Id)) return Failure.Forbidden;
+        // A group is its members' own: only a person of a household of the community starts one (and is in it).
+        if (viewer.HouseholdIn(community.Id) is null) return Failure.Forbidden;
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0) return Failure.NameRequired;
         if (name.Length > SavingsGroup.NameMaxLength) return Failure.NameTooLong;
