@@ -31,6 +31,17 @@ public sealed class ValidHtmlTests(BrowserApp app, ITestOutputHelper output)
 
     private sealed record PageVisit(string Name, string Path, string? Login);
 
+    /// <summary>The first savings group on the person's list of them.</summary>
+    private async Task<Guid> SavingsGroupAsync(string login)
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserApp.SignInAsync(page, login);
+        await page.GotoAsync("/Savings");
+        var href = await page.Locator("main .card a[href^='/Savings/']").First.GetAttributeAsync("href");
+        return Guid.Parse(href!["/Savings/".Length..]);
+    }
+
     [Fact]
     public async Task Every_page_of_the_matrix_is_html_a_validator_accepts()
     {
@@ -44,6 +55,7 @@ public sealed class ValidHtmlTests(BrowserApp app, ITestOutputHelper output)
         var (toolLibrary, toolLibrarySlug) = await ProjectAsync("Tool library in the basement");
         var (foodCart, foodCartSlug) = await ProjectAsync("Warren Street food cart");
         var code = await app.NewInvitationCodeAsync(await app.FruitvaleAsync());
+        var savingsGroup = await SavingsGroupAsync(Jamal);
 
         PageVisit[] pages =
         [
@@ -91,6 +103,12 @@ public sealed class ValidHtmlTests(BrowserApp app, ITestOutputHelper output)
             new("compare insights", "/Insights/Compare", BrowserApp.Denise),
             new("progress", $"/Households/{household}/Progress", Jamal),
             new("check-ins", $"/Households/{household}/CheckIns", Jamal),
+            // Savings groups: the secretary's pages of Jamal's group in Dudley, and Keisha's passbook in it.
+            new("savings groups", "/Savings", Jamal),
+            new("savings group", $"/Savings/{savingsGroup}", Jamal),
+            new("record a meeting", $"/Savings/{savingsGroup}/Meeting", Jamal),
+            new("passbook", $"/Savings/{savingsGroup}/Passbook", Jamal),
+            new("share-out preview", $"/Savings/{savingsGroup}/ShareOut", Jamal),
         ];
 
         // Kept after the run, beside the screenshots, for a person to open the page a finding is about.
