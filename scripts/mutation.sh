@@ -53,7 +53,7 @@ tests_of() {
         invitations) echo "FullyQualifiedName~Invitation" ;;
         disclosure)  echo "FullyQualifiedName~DisclosureTests|FullyQualifiedName~Mutua.Core.Tests.Insights" ;;
         pledges)     echo "FullyQualifiedName~Mutua.Core.Tests.Projects" ;;
-        insights)    echo "FullyQualifiedName~Mutua.Core.Tests.Insights" ;;
+        insights)    echo "FullyQualifiedName~Mutua.Core.Tests.Insights|FullyQualifiedName~MigrationsTests" ;;  # the snapshot's EF configuration is held by the migrations snapshot
         network)     echo "FullyQualifiedName~Mutua.Core.Tests.Network" ;;
         savings)     echo "FullyQualifiedName~Mutua.Core.Tests.Savings" ;;
     esac

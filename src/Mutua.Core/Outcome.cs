@@ -86,6 +86,8 @@ public enum Failure
     InvalidAttendance,
     /// <summary>A rotating group's bid is below the commission or not below the pot.</summary>
     InvalidBid,
+    /// <summary>A rotating group's pot to someone who received it this cycle already or whose turn it is not, or an order set twice.</summary>
+    NotTheirTurn,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

@@ -18,4 +18,12 @@ public sealed class Person : IdentityUser<Guid>
     /// <summary>Runs the installation: communities, languages, settings.</summary>
     public bool IsAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// A phone number the person chose to give the newcomers they are buddy to (E.164), apart from the one
+    /// they sign in with, which stays private. Null: not shared.
+    /// </summary>
+    public string? BuddyPhone { get; set; }
+    /// <summary>The person told their newcomers they can be found at the group meeting.</summary>
+    public bool BuddyAtGroupMeeting { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.FullName).HasMaxLength(Person.FullNameMaxLength);
         b.Property(p => p.PreferredLanguage).HasMaxLength(8).IsRequired();
         b.Property(p => p.PhoneNumber).HasMaxLength(20);
+        b.Property(p => p.BuddyPhone).HasMaxLength(20);
         b.HasIndex(p => p.PhoneNumber).IsUnique();
     }
 }

@@ -14,6 +14,9 @@ internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Communit
         b.Property(c => c.DefaultLanguage).HasMaxLength(8).IsRequired();
         b.Property(c => c.Currency).HasMaxLength(3).IsRequired();
         b.Property(c => c.TimeZone).HasMaxLength(64).IsRequired();
+        b.Property(c => c.AgencyName).HasMaxLength(Community.AgencyNameMaxLength);
+        b.Property(c => c.AgencyAbout).HasMaxLength(Community.AgencyAboutMaxLength);
+        b.Property(c => c.AgencyContact).HasMaxLength(Community.AgencyContactMaxLength);
         b.HasIndex(c => c.Name).IsUnique();
     }
 }

@@ -5,6 +5,9 @@ public sealed class Community
 {
     public const int NameMaxLength = 100;
     public const int PlaceMaxLength = 100;
+    public const int AgencyNameMaxLength = 120;
+    public const int AgencyAboutMaxLength = 400;
+    public const int AgencyContactMaxLength = 200;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
@@ -17,6 +20,14 @@ public sealed class Community
     /// <summary>IANA time zone id, e.g. "Africa/Kigali". Months are counted in this zone.</summary>
     public string TimeZone { get; set; } = "UTC";
     public DateTimeOffset CreatedAt { get; set; }
+
+    // The sponsoring agency (a local NGO, a church, a city office) that supports the community and verifies its
+    // projects: shown to the community's people, and its name on projects that wait for verification.
+    public string? AgencyName { get; set; }
+    /// <summary>What the agency does, in a sentence or two.</summary>
+    public string? AgencyAbout { get; set; }
+    /// <summary>Whom to contact there and how ("Agnès, at the office by the market, Tuesdays").</summary>
+    public string? AgencyContact { get; set; }
 
     public List<Group> Groups { get; set; } = [];
 }

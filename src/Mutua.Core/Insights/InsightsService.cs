@@ -131,11 +131,16 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
     private async Task KeepAsync(Guid communityId, IReadOnlyList<(Month Month, PartitionMonth Figures)> months, DateTimeOffset now,
         CancellationToken ct)
     {
-        var rows = months.SelectMany(m => m.Figures.Groups.Select(g => (Scope: g.Key, Figures: g.Value)).Prepend((Scope: communityId, Figures: m.Figures.Community))
-            .Select(s => new InsightsSnapshot
-            {
-                CommunityId = communityId, Scope = s.Scope, Period = m.Month.Period, ComputedAt = now, Data = InsightsSnapshot.Write(s.Figures),
-            })).ToList();
+        var rows = new List<InsightsSnapshot>();
+        foreach (var (month, figures) in months)
+        {
+            rows.Add(Snapshot(communityId, month, figures.Community));
+            foreach (var (group, groupFigures) in figures.Groups) rows.Add(Snapshot(group, month, groupFigures));
+        }
+        InsightsSnapshot Snapshot(Guid scope, Month month, MonthInsights figures) => new()
+        {
+            CommunityId = communityId, Scope = scope, Period = month.Period, ComputedAt = now, Data = InsightsSnapshot.Write(figures),
+        };
         var periods = months.Select(m => m.Month.Period).ToList();
         var existing = (await db.InsightsSnapshots.AsNoTracking().Where(s => s.CommunityId == communityId && periods.Contains(s.Period))
             .Select(s => new { s.Scope, s.Period }).ToListAsync(ct)).Select(s => (s.Scope, s.Period)).ToHashSet();
@@ -145,7 +150,6 @@ public sealed class InsightsService(MutuaDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
             return;
         }
         catch (DbUpdateException)

@@ -18,7 +18,7 @@ public sealed class InsightsSnapshot
     public int Period { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
     /// <summary>The month's <see cref="MonthInsights"/> as JSON, disclosure rules already applied.</summary>
-    public string Data { get; set; } = "";
+    public required string Data { get; set; }
 
     // A cell is kept as its number or null: a community's month is kept with all its groups, so rows stay small.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new CellAsNumber() } };
@@ -48,6 +48,5 @@ internal sealed class InsightsSnapshotConfiguration : IEntityTypeConfiguration<I
         b.HasOne<Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.Scope, s.Period }).IsUnique();
         b.HasIndex(s => s.CommunityId);
-        b.Property(s => s.Data).IsRequired();
     }
 }

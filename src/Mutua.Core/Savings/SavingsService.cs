@@ -237,7 +237,11 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             if (count < 0 || (s.Payment is { } p && p < 0)) return Failure.AmountOutOfRange;
             if (count > cycle.MaxSharesPerMeeting) return Failure.TooManyShares;
             if (count == 0) continue;
-            w.Enter(SavingsEntryKind.SharePurchase, SavingsAccount.LoanFund, SavingsAccount.Savings, count * cycle.SharePrice, s.PersonId, shares: count);
+            if (state.Group.Kind == SavingsGroupKind.Rosca)
+                // A rotating group's "share" is the round's contribution; it goes into the pot, not into savings.
+                w.Enter(SavingsEntryKind.Contribution, SavingsAccount.Pot, SavingsAccount.Contributions, cycle.SharePrice, s.PersonId);
+            else
+                w.Enter(SavingsEntryKind.SharePurchase, SavingsAccount.LoanFund, SavingsAccount.Savings, count * cycle.SharePrice, s.PersonId, shares: count);
         }
         foreach (var c in input.SocialFund ?? [])
         {
@@ -311,6 +315,19 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             var entry = state.Entries.FirstOrDefault(e => e.Id == entryId);
             if (entry is null || entry.ReversesId is not null || state.Reversed.Contains(entry.Id)) return Failure.NotFound;
             w.Reverse(entry);
+        }
+        if (input.RoundPayout is { } round)
+        {
+            // Nobody receives twice in a cycle, and in a fixed or drawn order only the next one in it receives.
+            if (state.Group.Kind != SavingsGroupKind.Rosca || !state.IsActive(round.PersonId)) return Failure.NotSavingsMember;
+            var turns = await db.RoscaTurns.Where(t => t.CycleId == cycle.Id).OrderBy(t => t.Round).ToListAsync(ct);
+            var next = SavingsKernel.NextReceiver([.. turns.Select(t => t.PersonId)], turns.Where(t => t.PaidAtMeetingId != null).Select(t => t.PersonId));
+            var turn = turns.FirstOrDefault(t => t.PersonId == round.PersonId);
+            if (turn is null || turn.PaidAtMeetingId is not null || next != round.PersonId) return Failure.NotTheirTurn;
+            var pot = state.Books.Balance(SavingsAccount.Pot, cycle.Id);
+            if (pot <= 0) return Failure.LoanFundShort;
+            w.Enter(SavingsEntryKind.RoundPayout, SavingsAccount.RoundPayouts, SavingsAccount.Pot, pot, round.PersonId, reason: $"round {turn.Round}");
+            turn.PaidAtMeetingId = meeting.Id;
         }
         if (state.Books.LoanFundCash(cycle.Id) < 0) return Failure.LoanFundShort;
         if (state.Books.SocialFundCash(cycle.Id) < 0) return Failure.SocialFundShort;
@@ -414,6 +431,8 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var social = state.Books.SocialFundCash(cycle.Id);
         if (remainder > 0) w.Enter(SavingsEntryKind.RemainderCarried, SavingsAccount.Carried, SavingsAccount.LoanFund, remainder, reason: "carried to the next cycle");
         if (social > 0) w.Enter(SavingsEntryKind.SocialFundCarried, SavingsAccount.SocialFund, SavingsAccount.SocialFundCash, social, reason: "carried to the next cycle");
+        var pot = state.Books.Balance(SavingsAccount.Pot, cycle.Id);
+        if (pot > 0) w.Enter(SavingsEntryKind.RemainderCarried, SavingsAccount.Contributions, SavingsAccount.Pot, pot, reason: "pot carried to the next cycle");
 
         var nextCycle = next.Value!;
         nextCycle.GroupId = groupId;
@@ -429,6 +448,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var opening = new Writer(db, state, meeting, viewer.PersonId, now, nextCycle.Id);
         if (remainder > 0) opening.Enter(SavingsEntryKind.RemainderCarried, SavingsAccount.LoanFund, SavingsAccount.Carried, remainder, reason: "brought from the cycle before");
         if (social > 0) opening.Enter(SavingsEntryKind.SocialFundCarried, SavingsAccount.SocialFundCash, SavingsAccount.SocialFund, social, reason: "brought from the cycle before");
+        if (pot > 0) opening.Enter(SavingsEntryKind.RemainderCarried, SavingsAccount.Pot, SavingsAccount.Contributions, pot, reason: "pot brought from the cycle before");
         foreach (var r in reinvest)
         {
             var payout = shareOut.Lines.FirstOrDefault(l => l.PersonId == r.PersonId)?.Payout ?? 0;
@@ -453,6 +473,46 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         await events.PublishAsync(new SavingsMeetingRecorded(groupId, community.Id, meeting.Id, input.Date, [], viewer.PersonId, now), ct);
         await db.SaveChangesAsync(ct);
         return new CycleClosedView(ShareOutViewOf(state, shareOut, canClose: false), meeting.Id, nextCycle.Id, nextCycle.Number, Repeated: false);
+    }
+
+    /// <summary>
+    /// A rotating group's order for its open cycle (its officers): the order given for a fixed order, or drawn fairly for a
+    /// lottery (the seed is kept, so anyone can draw it again: <see cref="SavingsKernel.LotteryOrder"/>). Set once per cycle.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<RoscaTurnView>>> SetPayoutOrderAsync(Viewer viewer, Guid groupId, IReadOnlyList<Guid>? order,
+        CancellationToken ct = default)
+    {
+        var state = await LoadAsync(groupId, ct, tracked: true);
+        if (state is null || !state.IsMember(viewer.PersonId)) return Refusal;
+        if (!state.IsOfficer(viewer.PersonId)) return Failure.Forbidden;
+        if (state.Group.Kind != SavingsGroupKind.Rosca || state.Cycle.PayoutOrder == RoscaPayoutOrder.Bidding) return Failure.InvalidConstitution;
+        if (await db.RoscaTurns.AnyAsync(t => t.CycleId == state.Cycle.Id, ct)) return Failure.NotTheirTurn;
+        var active = state.Members.Where(m => m.LeftAt == null).Select(m => m.PersonId).ToList();
+        IReadOnlyList<Guid> drawn;
+        if (state.Cycle.PayoutOrder == RoscaPayoutOrder.Lottery)
+        {
+            var seed = BitConverter.ToInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+            state.Cycle.LotterySeed = seed;
+            drawn = SavingsKernel.LotteryOrder(active, seed);
+        }
+        else
+        {
+            if (order is null || order.Count != active.Count || order.Distinct().Count() != order.Count || order.Any(p => !active.Contains(p)))
+                return Failure.NotSavingsMember;
+            drawn = order;
+        }
+        db.RoscaTurns.AddRange(drawn.Select((p, i) => new RoscaTurn { CycleId = state.Cycle.Id, Round = i + 1, PersonId = p }));
+        await db.SaveChangesAsync(ct);
+        return await PayoutOrderAsync(viewer, groupId, ct);
+    }
+
+    /// <summary>A rotating group's order for the open cycle, and who has received (the group's members).</summary>
+    public async Task<Outcome<IReadOnlyList<RoscaTurnView>>> PayoutOrderAsync(Viewer viewer, Guid groupId, CancellationToken ct = default)
+    {
+        var state = await LoadAsync(groupId, ct);
+        if (state is null || !state.IsMember(viewer.PersonId)) return Refusal;
+        var turns = await db.RoscaTurns.AsNoTracking().Where(t => t.CycleId == state.Cycle.Id).OrderBy(t => t.Round).ToListAsync(ct);
+        return turns.Select(t => new RoscaTurnView(t.Round, t.PersonId, t.PaidAtMeetingId != null)).ToList();
     }
 
     // ---- the rules

@@ -77,7 +77,14 @@ public sealed record MeetingInput(
     IReadOnlyList<ReasonedAmountInput>? Fines = null,
     IReadOnlyList<LoanRequestInput>? Loans = null,
     IReadOnlyList<RepaymentInput>? Repayments = null,
-    MeetingDecisions? Decisions = null);
+    MeetingDecisions? Decisions = null,
+    RoundPayoutInput? RoundPayout = null);
+
+/// <summary>A rotating group's round: the pot (every contribution of the round) goes to its receiver, who must be next in the order.</summary>
+public sealed record RoundPayoutInput(Guid PersonId);
+
+/// <summary>A place in a rotating group's order, and whether its pot was paid.</summary>
+public sealed record RoscaTurnView(int Round, Guid PersonId, bool Paid);
 
 /// <summary>A member reinvesting part of their payout as their first shares of the next cycle.</summary>
 public sealed record ReinvestInput(Guid PersonId, long Amount);

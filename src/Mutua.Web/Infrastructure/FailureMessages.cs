@@ -77,6 +77,7 @@ public static class FailureMessages
         Failure.LoansOutstanding => l["Every loan must be repaid or written off first."],
         Failure.MeetingDateOutOfRange => l["Please choose a meeting date that is not in the future and not before this cycle began."],
         Failure.InvalidAttendance => l["Please give each member's attendance once: in person, by a representative or absent."],
+        Failure.NotTheirTurn => l["It is not this member's turn to receive the pot: they received it this cycle already, someone else is next, or the order is set already."],
         Failure.InvalidBid => l["A bid must be at least the organiser's commission and less than the whole pot."],
     };
 
