@@ -174,7 +174,8 @@ internal static class DemoSavings
             cashIn += shares.Sum(s => s.Count * rules.SharePrice) + social.Sum(s => s.Amount) + fines.Sum(f => f.Amount);
             var counted = box + cashIn - cashOut;
             // Once, the box is a little short of the books: the difference is recorded, never hidden.
-            if (n == plan.Meetings / 2) counted -= unit == 1 ? 500 : 5 * unit;
+            // (Not in a tanda: its cash is the pot, and a shortfall would come out of a loan fund it does not have.)
+            if (vsla && n == plan.Meetings / 2) counted -= unit == 1 ? 500 : 5 * unit;
             var recorded = await savings.RecordMeetingAsync(viewer, group.Id,
                 new MeetingInput(date, counted, attendance, shares, social, payouts, fines, requests, repayments), $"demo-{n}");
             var meeting = recorded.Value ?? throw new InvalidOperationException($"demo meeting {n} of {plan.Name}: {recorded.Failure}");
