@@ -36,3 +36,15 @@ public sealed record PersonLeaving(Guid PersonId, string FirstName, IReadOnlyLis
 /// household row itself goes. Published inside the closure's transaction; reactions may run bulk statements.
 /// </summary>
 public sealed record HouseholdClosing(Guid HouseholdId, DateTimeOffset At);
+
+/// <summary>A savings group's meeting was recorded (once: a retry with the same key publishes nothing).</summary>
+/// <param name="Attended">Members who came in person or by a representative.</param>
+public sealed record SavingsMeetingRecorded(Guid GroupId, Guid CommunityId, Guid MeetingId, DateOnly Date, IReadOnlyList<Guid> Attended,
+    Guid ById, DateTimeOffset At);
+
+/// <summary>A savings group lent to a member: the help map may draw it as help from the group's members to the borrower.</summary>
+public sealed record SavingsLoanDisbursed(Guid GroupId, Guid CommunityId, Guid LoanId, Guid PersonId, long Amount, string Currency,
+    DateOnly Date, DateTimeOffset At);
+
+/// <summary>A savings group's social fund paid a member (with a reason): help from the group to the member's household.</summary>
+public sealed record SocialFundPaid(Guid GroupId, Guid CommunityId, Guid PersonId, long Amount, string Currency, DateOnly Date, DateTimeOffset At);

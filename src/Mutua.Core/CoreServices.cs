@@ -8,6 +8,7 @@ using Mutua.Core.Insights;
 using Mutua.Core.Network;
 using Mutua.Core.PersonalData;
 using Mutua.Core.Projects;
+using Mutua.Core.Savings;
 
 namespace Mutua.Core;
 
@@ -30,6 +31,7 @@ public static class CoreServices
         services.AddInsights();
         services.AddNetwork();
         services.AddProjects();
+        services.AddSavings();
         services.AddPersonalData();
         return services;
     }

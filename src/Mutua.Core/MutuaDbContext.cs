@@ -39,6 +39,17 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<ProjectNotification> ProjectNotifications => Set<ProjectNotification>();
     public DbSet<AmbassadorCode> AmbassadorCodes => Set<AmbassadorCode>();
     public DbSet<ShareEvent> ShareEvents => Set<ShareEvent>();
+    public DbSet<Savings.SavingsGroup> SavingsGroups => Set<Savings.SavingsGroup>();
+    public DbSet<Savings.SavingsMember> SavingsMembers => Set<Savings.SavingsMember>();
+    public DbSet<Savings.SavingsOfficer> SavingsOfficers => Set<Savings.SavingsOfficer>();
+    public DbSet<Savings.SavingsCycle> SavingsCycles => Set<Savings.SavingsCycle>();
+    public DbSet<Savings.SavingsFineRule> SavingsFineRules => Set<Savings.SavingsFineRule>();
+    public DbSet<Savings.RoscaTurn> RoscaTurns => Set<Savings.RoscaTurn>();
+    public DbSet<Savings.SavingsMeeting> SavingsMeetings => Set<Savings.SavingsMeeting>();
+    public DbSet<Savings.SavingsAttendance> SavingsAttendance => Set<Savings.SavingsAttendance>();
+    public DbSet<Savings.SavingsLoan> SavingsLoans => Set<Savings.SavingsLoan>();
+    public DbSet<Savings.SavingsEntry> SavingsEntries => Set<Savings.SavingsEntry>();
+    public DbSet<Savings.SavingsDecision> SavingsDecisions => Set<Savings.SavingsDecision>();
     /// <summary>The help map's pseudonym secret: one row, shared by every web node like the data-protection keys.</summary>
     public DbSet<Network.PseudonymKey> PseudonymKeys => Set<Network.PseudonymKey>();
     /// <summary>Shared by every web node so a cookie made by one is valid on the others.</summary>

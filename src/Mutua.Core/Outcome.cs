@@ -60,6 +60,34 @@ public enum Failure
     LastAdmin,
     /// <summary>An export's option other than its format (a network CSV's table, an insights file's headers) is not one it knows.</summary>
     InvalidExportOption,
+    /// <summary>A savings group has fewer or more members than its kind allows (<c>SavingsGroup.MemberBounds</c>).</summary>
+    SavingsMembersOutOfRange,
+    /// <summary>A person named in a savings group's record is not one of its members (or not of its community).</summary>
+    NotSavingsMember,
+    /// <summary>A constitution's rule is outside what the methodology allows (share price, shares per meeting, charge, loan rules, fines).</summary>
+    InvalidConstitution,
+    /// <summary>More shares at one meeting than the constitution allows, or a person twice in one list.</summary>
+    TooManyShares,
+    /// <summary>The member's loans would be more than the multiple of their savings.</summary>
+    LoanOverLimit,
+    /// <summary>The loan is longer than the constitution's longest loan.</summary>
+    LoanTermTooLong,
+    /// <summary>The loan fund does not hold that much.</summary>
+    LoanFundShort,
+    /// <summary>A repayment of more principal than is owed, or on a loan that is not the group's or is written off.</summary>
+    InvalidRepayment,
+    /// <summary>A social-fund payout of more than the social fund holds.</summary>
+    SocialFundShort,
+    /// <summary>The cycle cannot close while a loan is still owed.</summary>
+    LoansOutstanding,
+    /// <summary>A meeting's date is in the future or before the cycle began.</summary>
+    MeetingDateOutOfRange,
+    /// <summary>An attendance list names someone twice, or names a status that does not exist.</summary>
+    InvalidAttendance,
+    /// <summary>A rotating group's bid is below the commission or not below the pot.</summary>
+    InvalidBid,
+    /// <summary>A rotating group's pot to someone who received it this cycle already or whose turn it is not, or an order set twice.</summary>
+    NotTheirTurn,
 }
 
 /// <summary>A Core call's answer: a value, or a <see cref="Failure"/> that changed nothing.</summary>

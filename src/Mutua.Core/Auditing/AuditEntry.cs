@@ -37,4 +37,7 @@ public static class AuditActions
     public const string SignedOut = "signed-out";
     public const string SignedOutElsewhere = "signed-out-elsewhere";
     public const string PasswordChanged = "password-changed";
+    public const string SavingsGroupCreated = "savings-group-created";
+    public const string SavingsLoanWrittenOff = "savings-loan-written-off";
+    public const string SavingsCycleClosed = "savings-cycle-closed";
 }

@@ -4,6 +4,7 @@ using Mutua.Core.Auditing;
 using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Core.Projects;
+using Mutua.Core.Savings;
 
 namespace Mutua.Core.PersonalData;
 
@@ -64,11 +65,23 @@ public static class HouseholdDataFiles
             ("Code", "a code is a key to join; the open ones you made are on the Invitations page")),
         E<Orientation>("orientation"),
         E<AuditEntry>("audit"),
+        E<SavingsMember>("my-savings-groups"),
+        E<SavingsOfficer>("my-savings-officer-roles"),
+        E<SavingsEntry>("my-savings-entries", ("RecordedById", "the officer who wrote it down: another person's account")),
+        E<SavingsLoan>("my-savings-loans"),
+        E<SavingsAttendance>("my-savings-attendance"),
     ];
 
     /// <summary>Tables that refer to households or people but are not in the download, and why.</summary>
     public static readonly IReadOnlyDictionary<Type, string> NotIncluded = new Dictionary<Type, string>
     {
         [typeof(SignInSession)] = "the devices you are signed in on are listed on your profile, where you can sign each one out",
+        // A savings group's books are its members' together, read on the group's pages; each member's own part is above.
+        [typeof(SavingsGroup)] = "a savings group is all its members'; its page shows it to each of them",
+        [typeof(SavingsCycle)] = "a savings group's rules for a cycle are the group's, shown on its page",
+        [typeof(SavingsFineRule)] = "a savings group's fines are the group's rules, shown on its page",
+        [typeof(SavingsMeeting)] = "a savings group's meetings are the group's record; your attendance and entries are in your files",
+        [typeof(SavingsDecision)] = "a savings group's decisions are the group's minutes, shown on its page",
+        [typeof(RoscaTurn)] = "a rotating group's order is the group's, shown on its page",
     };
 }

@@ -72,6 +72,15 @@ public sealed class HouseholdDataService(MutuaDbContext db, TimeProvider clock)
         var ambassadorCode = await db.AmbassadorCodes.AsNoTracking().Where(a => a.PersonId == me).ToListAsync(ct);
         var shares = await db.ShareEvents.AsNoTracking().Where(e => e.AmbassadorId == me).OrderBy(e => e.At).ToListAsync(ct);
         var roles = await db.CommunityRoles.AsNoTracking().Where(r => r.PersonId == me).ToListAsync(ct);
+        // Savings groups: the member's own place in each, their entries, loans and attendance (the group's books are the group's).
+        var savingsMemberships = await db.SavingsMembers.AsNoTracking().Where(m => m.PersonId == me).OrderBy(m => m.JoinedAt).ToListAsync(ct);
+        var savingsGroupIds = savingsMemberships.Select(m => m.GroupId).ToList();
+        var savingsGroups = await db.SavingsGroups.AsNoTracking().Where(g => savingsGroupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var savingsOfficer = await db.SavingsOfficers.AsNoTracking().Where(o => o.PersonId == me).OrderBy(o => o.ChosenAt).ToListAsync(ct);
+        var savingsEntries = await db.SavingsEntries.AsNoTracking().Where(e => e.PersonId == me).OrderBy(e => e.GroupId).ThenBy(e => e.Sequence).ToListAsync(ct);
+        var savingsLoans = await db.SavingsLoans.AsNoTracking().Where(l => l.PersonId == me).OrderBy(l => l.ApprovedOn).ToListAsync(ct);
+        var savingsAttendance = await db.SavingsAttendance.AsNoTracking().Where(a => a.PersonId == me)
+            .Join(db.SavingsMeetings, a => a.MeetingId, m => m.Id, (a, m) => new { Attendance = a, m.GroupId, m.Date }).ToListAsync(ct);
         var claims = await db.UserClaims.AsNoTracking().Where(c => c.UserId == me).ToListAsync(ct);
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == me).ToListAsync(ct);
         var identityRoles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == me).ToListAsync(ct);
@@ -146,6 +155,14 @@ public sealed class HouseholdDataService(MutuaDbContext db, TimeProvider clock)
             ("state", i => i.StateAt(now).ToString()), ("createdByFirstName", i => Name(i.CreatedById)), ("redeemedByFirstName", i => Name(i.RedeemedById)));
         t.Add("orientation", orientations, ("firstName", o => Name(o.PersonId)), ("buddyFirstName", o => Name(o.BuddyId)));
         t.Add("audit", audit, ("actorFirstName", a => Name(a.ActorId)));
+        string? GroupName(Guid id) => savingsGroups.GetValueOrDefault(id);
+        t.Add("my-savings-groups", savingsMemberships, ("groupName", m => GroupName(m.GroupId)));
+        t.Add("my-savings-officer-roles", savingsOfficer, ("groupName", o => GroupName(o.GroupId)));
+        t.Add("my-savings-entries", savingsEntries, ("groupName", e => GroupName(e.GroupId)));
+        t.Add("my-savings-loans", savingsLoans, ("groupName", l => GroupName(l.GroupId)));
+        var meetingOf = savingsAttendance.ToDictionary(a => a.Attendance.MeetingId, a => (a.GroupId, a.Date));
+        t.Add("my-savings-attendance", savingsAttendance.Select(a => a.Attendance),
+            ("groupName", a => GroupName(meetingOf[a.MeetingId].GroupId)), ("date", a => meetingOf[a.MeetingId].Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         return (t.All, photos.Select(p => (p.Id, p.Large)).ToList());
     }
 

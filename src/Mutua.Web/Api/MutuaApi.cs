@@ -30,6 +30,7 @@ public static class MutuaApi
         api.MapNetworkApi();
         api.MapSharingApi();
         api.MapProjectsApi();
+        api.MapSavingsApi();
         api.MapPersonalDataApi();
     }
 

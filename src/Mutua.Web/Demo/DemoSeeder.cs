@@ -26,12 +26,17 @@ public static class DemoSeeder
             await SeedCommunitiesAsync(db, hasher, clock.GetUtcNow());
         }
         await DemoProjects.SeedAsync(db, clock.GetUtcNow());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await DemoSavings.SeedAsync(services, scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Mutua:Demo:SavingsYear", true));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("Demo savings groups seeded in {Seconds:0.0} s.", elapsed);
         logger.LogWarning("Demo mode: every demo account's password is '{Password}'. Try {Admin} (admin), " +
             "denise@dudley.example (coordinator, Boston), keisha@dudley.example (member, Boston), " +
             "esperanza@arvin.example (coordinator, Arvin), +250780000101 (coordinator, Rwanda), sponsor@dudley.example (sponsor). " +
             "Invitation codes: BST4-NEWS (Boston), ARVN-HGAR (Arvin), RWDA-MUGE (Rwanda). " +
             "Projects: +250780000099 (Agnès, sponsor, Rwanda) verifies, +250780000108 (Innocent, ambassador, Rwanda) shares, " +
-            "fatima@dudley.example (ambassador, Boston).", Password, AdminLogin);
+            "fatima@dudley.example (ambassador, Boston). " +
+            "Savings groups: +250780000101 (secretary, Rwanda), jamal@dudley.example (secretary, Boston), keisha@dudley.example (member).", Password, AdminLogin);
     }
 
     private static async Task SeedCommunitiesAsync(MutuaDbContext db, IPasswordHasher<Person> hasher, DateTimeOffset now)

@@ -65,6 +65,20 @@ public static class FailureMessages
         Failure.LockedOut => l["Too many wrong passwords. Your account is locked for a few minutes."],
         Failure.LastAdmin => l["You are the only admin of this installation. Create another admin before you close your account."],
         Failure.InvalidExportOption => l["Please check the export's options: table is households or links, and headers is labels or keys."],
+        Failure.SavingsMembersOutOfRange => l["A savings and loan group has 10 to 25 members, and a rotating group 2 to 100. Please check the members."],
+        Failure.NotSavingsMember => l["That person is not a member of this savings group, or not of this community."],
+        Failure.InvalidConstitution => l["Please check the rules: a share price above zero, 1 to 5 shares per meeting, a service charge from 0 to 100 % with at most two decimals, a loan limit of 1 to 10 times the savings, loans of 1 to 24 months, and fines with a name and an amount."],
+        Failure.TooManyShares => l["That is more shares than the group's rules allow at one meeting, or a member is named twice."],
+        Failure.LoanOverLimit => l["That loan is more than the group's rules allow for this member: their loans can be at most the set multiple of their savings."],
+        Failure.LoanTermTooLong => l["That loan is longer than the group's rules allow."],
+        Failure.LoanFundShort => l["The loan fund does not hold that much."],
+        Failure.InvalidRepayment => l["Please check the repayments: each is for a loan of this group that is still owed, with no more principal than is owed."],
+        Failure.SocialFundShort => l["The social fund does not hold that much."],
+        Failure.LoansOutstanding => l["Every loan must be repaid or written off first."],
+        Failure.MeetingDateOutOfRange => l["Please choose a meeting date that is not in the future and not before this cycle began."],
+        Failure.InvalidAttendance => l["Please give each member's attendance once: in person, by a representative or absent."],
+        Failure.NotTheirTurn => l["It is not this member's turn to receive the pot: they received it this cycle already, someone else is next, or the order is set already."],
+        Failure.InvalidBid => l["A bid must be at least the organiser's commission and less than the whole pot."],
     };
 
     public static int StatusCode(this Failure failure) => failure switch
@@ -73,7 +87,7 @@ public static class FailureMessages
         Failure.Forbidden or Failure.OwnProject or Failure.ConflictOfInterest or Failure.NotAmbassador or Failure.WrongPassword => StatusCodes.Status403Forbidden,
         Failure.LockedOut => StatusCodes.Status423Locked,
         Failure.PhoneOrEmailTaken or Failure.NameTaken or Failure.RoleAlreadyHeld or Failure.AlreadyMember
-            or Failure.InvitationUsed or Failure.PledgeClosed or Failure.LastAdmin => StatusCodes.Status409Conflict,
+            or Failure.InvitationUsed or Failure.PledgeClosed or Failure.LastAdmin or Failure.LoansOutstanding => StatusCodes.Status409Conflict,
         Failure.InvitationExpired or Failure.InvitationRevoked => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };

@@ -9,7 +9,8 @@ namespace Mutua.Web.Pages;
 
 [AllowAnonymous] // Public. The home page: a welcome for visitors, the person's own start page once signed in.
 public sealed class IndexModel(Viewer viewer, CommunityService communities, OrientationService orientation,
-    Mutua.Core.CheckIns.GroupCheckInsService checkIns, Mutua.Core.Projects.ProjectService projects) : PageModel
+    Mutua.Core.CheckIns.GroupCheckInsService checkIns, Mutua.Core.Projects.ProjectService projects,
+    Mutua.Core.Savings.SavingsService savings) : PageModel
 {
     public Viewer Viewer { get; private set; } = Viewer.Anonymous;
     public IReadOnlyList<CommunitySummary> Communities { get; private set; } = [];
@@ -18,6 +19,7 @@ public sealed class IndexModel(Viewer viewer, CommunityService communities, Orie
     public IReadOnlyList<HouseholdDetail> Households { get; private set; } = [];
     public IReadOnlyList<(Guid HouseholdId, Mutua.Core.Month Month)> Due { get; private set; } = [];
     public IReadOnlyList<Mutua.Core.Projects.ProjectToVerify> ToVerify { get; private set; } = [];
+    public IReadOnlyList<Mutua.Core.Savings.SavingsGroupSummary> SavingsGroups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public sealed class IndexModel(Viewer viewer, CommunityService communities, Orie
         Households = households;
         Due = await checkIns.DueAsync(Viewer, ct);
         ToVerify = await projects.ToVerifyAsync(Viewer, ct);
+        SavingsGroups = await savings.GroupsAsync(Viewer, ct);
     }
 
     /// <summary>The newcomer ticks "met my buddy", or the buddy ticks "met my newcomer".</summary>

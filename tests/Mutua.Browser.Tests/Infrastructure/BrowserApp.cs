@@ -333,6 +333,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Mutua:Database:Provider", provider);
             builder.UseSetting("ConnectionStrings:Mutua", connectionString);
             builder.UseSetting("Mutua:Demo", "true");
+            builder.UseSetting("Mutua:Demo:SavingsYear", "false");
             builder.UseSetting("Mutua:RateLimits:SignInPerMinute", "10000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

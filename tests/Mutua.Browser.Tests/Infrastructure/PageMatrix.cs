@@ -21,6 +21,7 @@ public static class PageMatrix
     {
         var (_, community, group, _) = await app.DudleyAsync();
         var household = (await app.GetJsonAsync(Jamal, "/api/v1/me")).GetProperty("households")[0].GetProperty("id").GetGuid();
+        var savingsGroup = await SavingsGroupAsync(app, Jamal);
         var (toolLibrary, toolLibrarySlug) = await ProjectAsync(app, "Tool library in the basement");
         var (foodCart, foodCartSlug) = await ProjectAsync(app, "Warren Street food cart");
         var code = await app.NewInvitationCodeAsync(await app.FruitvaleAsync());
@@ -42,6 +43,12 @@ public static class PageMatrix
             new("spread of a public project", $"/Projects/{foodCart}/Spread", null),
             // Signed in: a representative person per page.
             new("home, signed in", "/", Jamal),
+            // Savings groups: the secretary's pages of Jamal's group in Dudley.
+            new("savings groups", "/Savings", Jamal),
+            new("savings group", $"/Savings/{savingsGroup}", Jamal),
+            new("record a meeting", $"/Savings/{savingsGroup}/Meeting", Jamal),
+            new("passbook", $"/Savings/{savingsGroup}/Passbook", Jamal),
+            new("share-out preview", $"/Savings/{savingsGroup}/ShareOut", Jamal),
             new("communities", "/Communities", BrowserApp.Denise),
             new("community", $"/Communities/{community}", BrowserApp.Denise),
             new("group", $"/Groups/{group}", BrowserApp.Denise),
@@ -103,5 +110,16 @@ public static class PageMatrix
         Assert.True(response is not null, $"{visit.Name} ({visit.Path}) answered nothing");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return response;
+    }
+
+    /// <summary>The first savings group on the person's list of them.</summary>
+    private static async Task<Guid> SavingsGroupAsync(BrowserApp app, string login)
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserApp.SignInAsync(page, login);
+        await page.GotoAsync("/Savings");
+        var href = await page.Locator("main .card a[href^='/Savings/']").First.GetAttributeAsync("href");
+        return Guid.Parse(href!["/Savings/".Length..]);
     }
 }

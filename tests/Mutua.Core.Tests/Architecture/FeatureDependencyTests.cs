@@ -19,8 +19,10 @@ public sealed class FeatureDependencyTests
         ["Insights"] = ["CheckIns", "Communities"],
         ["Network"] = ["Insights", "CheckIns", "Communities", "Accounts"],
         ["Projects"] = ["Communities", "Accounts", "Auditing"],
+        // Savings groups read who is in a community (households, first names); they write only their own books.
+        ["Savings"] = ["Communities", "Accounts", "Auditing"],
         // A household's download reads every feature's rows about it.
-        ["PersonalData"] = ["Projects", "CheckIns", "Communities", "Accounts", "Auditing"],
+        ["PersonalData"] = ["Savings", "Projects", "CheckIns", "Communities", "Accounts", "Auditing"],
     };
 
     /// <summary>Root types that wire every feature together, so are no kernel.</summary>

@@ -4,6 +4,7 @@ using Mutua.Core.CheckIns;
 using Mutua.Core.Communities;
 using Mutua.Core.Insights;
 using Mutua.Core.Projects;
+using Mutua.Core.Savings;
 using Mutua.Core.Tests.Support;
 
 namespace Mutua.Core.Tests.PersonalData;
@@ -103,6 +104,24 @@ public sealed record FullHousehold(Guid CheckIn, Guid Goal, Guid Project, Guid P
         var role = new IdentityRole<Guid> { Id = Guid.NewGuid(), Name = "tester", NormalizedName = "TESTER" };
         db.Roles.Add(role);
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = w.Amina.Id, RoleId = role.Id });
+        // A savings group of Amina's (its secretary), a meeting she attended, a share purchase and a loan of hers.
+        var savings = new SavingsGroup { CommunityId = w.Kimironko.Id, Name = "Twisungane", Kind = SavingsGroupKind.Vsla, Currency = "RWF",
+            CreatedById = w.Amina.Id, CreatedAt = now };
+        var cycle = new SavingsCycle { GroupId = savings.Id, Number = 1, StartedAt = now, SharePrice = 500 };
+        var meeting = new SavingsMeeting { GroupId = savings.Id, CycleId = cycle.Id, Number = 1, Date = new DateOnly(2026, 11, 2), BoxCash = 2_500,
+            RecordedById = w.Amina.Id, RecordedAt = now };
+        db.SavingsGroups.Add(savings);
+        db.SavingsCycles.Add(cycle);
+        db.SavingsMeetings.Add(meeting);
+        db.SavingsMembers.Add(new SavingsMember { GroupId = savings.Id, PersonId = w.Amina.Id, JoinedAt = now });
+        db.SavingsOfficers.Add(new SavingsOfficer { GroupId = savings.Id, PersonId = w.Amina.Id, Role = SavingsOfficerRole.Secretary, ChosenAt = now });
+        db.SavingsAttendance.Add(new SavingsAttendance { MeetingId = meeting.Id, PersonId = w.Amina.Id, Status = Attendance.InPerson });
+        var loan = new SavingsLoan { GroupId = savings.Id, CycleId = cycle.Id, PersonId = w.Amina.Id, ApprovedAtMeetingId = meeting.Id,
+            ApprovedOn = meeting.Date, Months = 3, DueOn = meeting.Date.AddMonths(3), Principal = 2_000 };
+        db.SavingsLoans.Add(loan);
+        db.SavingsEntries.Add(new SavingsEntry { GroupId = savings.Id, CycleId = cycle.Id, MeetingId = meeting.Id, Sequence = 1,
+            Kind = SavingsEntryKind.SharePurchase, DebitAccount = SavingsAccount.LoanFund, CreditAccount = SavingsAccount.Savings,
+            PersonId = w.Amina.Id, Amount = 2_500, Shares = 5, Date = meeting.Date, RecordedById = w.Amina.Id, RecordedAt = now });
         // A settled month's aggregates: kept when anyone leaves.
         db.InsightsSnapshots.Add(new InsightsSnapshot { CommunityId = w.Kimironko.Id, Scope = w.Kimironko.Id, Period = 202609, ComputedAt = now, Data = "{}" });
         await db.SaveChangesAsync();

@@ -94,9 +94,13 @@ public static class MatrixState
         var followers = await db.ProjectFollowers.Select(f => new { f.ProjectId, f.PersonId }).ToListAsync();
         // Which sessions were signed out; signing in (a new session) and "last seen" are bookkeeping.
         var sessions = await db.SignInSessions.Where(s => s.EndedAt != null).Select(s => s.Id).ToListAsync();
+        var savings = await db.SavingsGroups.Select(g => new { g.Id, g.Name }).ToListAsync();
+        var cycles = await db.SavingsCycles.Select(c => new { c.Id, c.ClosedAt }).ToListAsync();
+        var meetings = await db.SavingsMeetings.Select(m => new { m.Id }).ToListAsync();
+        var entries = await db.SavingsEntries.Select(e => new { e.Id }).ToListAsync();
         return string.Join("\n", Join(communities), Join(groups), Join(households), Join(members), Join(roles),
             Join(invitations), Join(people), Join(checkIns), Join(projects), Join(needs), Join(pledges), Join(updates), Join(photos), Join(followers),
-            Join(sessions));
+            Join(sessions), Join(savings), Join(cycles), Join(meetings), Join(entries));
     });
 
     /// <summary>A live session of the person on some other device, as signing in there would make it.</summary>

@@ -20,6 +20,8 @@ public sealed record DemoPeople(
     /// <summary>"Warren Street food cart": Jamal &amp; Rosa's public project, no pledges in the demo.</summary>
     public Guid FoodCart { get; init; }
     public Guid FoodCartMoney { get; init; }
+    /// <summary>"Warren Street Savings Circle": Jamal's savings group (he is its secretary), Keisha a member; not Denise.</summary>
+    public Guid WarrenStreetSavings { get; init; }
 
     public const string AdminLogin = "admin@mutua.example";
     public const string DeniseLogin = "denise@dudley.example";
@@ -57,6 +59,7 @@ public sealed record DemoPeople(
         {
             ToolLibrary = toolLibrary, ToolLibraryMoney = toolLibraryMoney,
             ToolLibrarySlug = await db.Projects.Where(p => p.Id == toolLibrary).Select(p => p.Slug).SingleAsync(), FoodCart = foodCart, FoodCartMoney = foodCartMoney,
+            WarrenStreetSavings = await db.SavingsGroups.Where(g => g.Name == "Warren Street Savings Circle").Select(g => g.Id).SingleAsync(),
         };
     });
 }

@@ -70,6 +70,8 @@ public class MutuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mutua:Database:Provider", IsPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Mutua", ConnectionString);
         builder.UseSetting("Mutua:Demo", "true");
+        // A few meetings per savings group, not a year of them: the demo starts for every test class.
+        builder.UseSetting("Mutua:Demo:SavingsYear", "false");
         // The address links are built from, and the one host besides localhost the app answers (tests that need a
         // host other than localhost, for HSTS and Secure cookies, use it).
         builder.UseSetting("Mutua:PublicAddress", PublicAddress);

@@ -16,6 +16,7 @@ public static partial class Strangers
         JamalHousehold = Guid.NewGuid(), KeishaHousehold = Guid.NewGuid(), Admin = Guid.NewGuid(), Denise = Guid.NewGuid(), Jamal = Guid.NewGuid(),
         Keisha = Guid.NewGuid(), Andre = Guid.NewGuid(), Sponsor = Guid.NewGuid(), ToolLibrary = Guid.NewGuid(), ToolLibraryMoney = Guid.NewGuid(),
         ToolLibrarySlug = "no-such-project-" + Guid.NewGuid().ToString("N")[..8], FoodCart = Guid.NewGuid(), FoodCartMoney = Guid.NewGuid(),
+        WarrenStreetSavings = Guid.NewGuid(),
     };
 
     /// <summary>

@@ -124,6 +124,12 @@ public sealed partial class ApiContractTests(MutuaFactory app) : IClassFixture<M
         "unfollow",
         "spread",
         "ambassadorDashboard",
+        "createSavingsGroup",
+        "getSavingsGroup",
+        "recordMeeting",
+        "getPassbook",
+        "previewShareOut",
+        "closeCycle",
         "downloadHouseholdData",
         "closeAccount",
     ];

@@ -25,6 +25,8 @@ public sealed class EnumNamesTests
         typeof(IncomeSource), typeof(HelpKind), typeof(NeedCategory), typeof(HousingSituation), typeof(SharedParts),
         typeof(ProjectCategory), typeof(NeedKind), typeof(ProjectStatus), typeof(PledgeStatus), typeof(Role), typeof(InvitationState),
         typeof(Failure),
+        typeof(Mutua.Core.Savings.SavingsGroupKind), typeof(Mutua.Core.Savings.Attendance), typeof(Mutua.Core.Savings.SavingsOfficerRole),
+        typeof(Mutua.Core.Savings.SavingsEntryKind),
     ];
 
     /// <summary>Each method that names an enum's values: the *Names classes' Of, and the refusals' Message.</summary>

@@ -28,6 +28,7 @@ public sealed partial class OpenApiContractTests(MutuaFactory app) : IClassFixtu
         ["NetworkApi"] = "Network",
         ["SharingApi"] = "Sharing",
         ["ProjectsApi"] = "Projects",
+        ["SavingsApi"] = "Savings",
         ["PersonalDataApi"] = "PersonalData",
     };
 

@@ -25,6 +25,7 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         public string Code { get; set; } = "";
         public Guid PledgeId { get; set; }
         public Guid SessionId { get; set; }
+        public Guid SavingsGroupId { get; set; }
         public static string LastMonth => DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -42,6 +43,11 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
     private static readonly string[] SupportersAnywhere = [OtherHousehold, Coordinator, Sponsor, Admin, OtherCommunity, OtherCoordinator];
     private static readonly string[] SponsorOnly = [Sponsor];
     private static readonly string[] Nobody = [];
+    // The rotating group SavingsGroupAsync makes: Jamal started it (its secretary), Keisha is a member.
+    private static readonly string[] SavingsMembers = [SameHousehold, OtherHousehold];
+    private static readonly string[] SavingsOfficers = [SameHousehold];
+    // Anyone of a household of the community starts a group (Denise the coordinator has one); not the sponsor or the admin.
+    private static readonly string[] HouseholdsOfCommunity = [SameHousehold, OtherHousehold, Coordinator];
 
     public static readonly Endpoint[] Endpoints =
     [
@@ -170,6 +176,23 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         // Dudley's ambassador is Fatima, none of the actors: the dashboard is hers alone.
         new("GET /ambassador", "GET", _ => "/api/v1/ambassador", Nobody),
 
+        // Savings groups (issue 14): the group's members read its books, its officers write them.
+        new("POST /savings-groups", "POST", _ => "/api/v1/savings-groups", HouseholdsOfCommunity, c => new
+        {
+            communityId = c.D.Dudley, name = $"Tanda {c.Unique}", kind = "rosca", members = new[] { c.D.Jamal, c.D.Keisha },
+            constitution = new { sharePrice = 50_00 },
+        }),
+        new("GET /savings-groups/{id}", "GET", c => $"/api/v1/savings-groups/{c.SavingsGroupId}", SavingsMembers, Arrange: SavingsGroupAsync),
+        new("POST /savings-groups/{id}/meetings", "POST", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/meetings", SavingsOfficers,
+            _ => new { date = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), boxCash = 0 },
+            Arrange: SavingsGroupAsync),
+        new("GET /savings-groups/{id}/passbook/{personId}", "GET", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/passbook/{c.D.Keisha}",
+            SavingsMembers, Arrange: SavingsGroupAsync),
+        new("GET /savings-groups/{id}/share-out", "GET", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/share-out", SavingsMembers,
+            Arrange: SavingsGroupAsync),
+        new("POST /savings-groups/{id}/share-out", "POST", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/share-out", SavingsOfficers,
+            _ => new { }, Arrange: SavingsGroupAsync),
+
         // Personal data (issue 11): a household's own members only, not its coordinator, sponsor or admin.
         new("GET /households/{id}/data", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/data", OwnHouseholdOnly),
         // Closing acts on the caller alone; without the password nobody gets through (a real closure: PersonalDataTests).
@@ -191,6 +214,33 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
     {
         await db.Projects.Where(p => p.Id == c.D.ToolLibrary).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.VerifiedAt, DateTimeOffset.UtcNow).SetProperty(p => p.VerifiedById, c.D.Sponsor));
+    });
+
+    /// <summary>A rotating group of Jamal's (its secretary) with Keisha, started a week ago so a meeting of yesterday fits.</summary>
+    private static Task SavingsGroupAsync(MutuaFactory app, Cell c) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var group = new Mutua.Core.Savings.SavingsGroup
+        {
+            CommunityId = c.D.Dudley, Name = $"Tanda {c.Unique}", Kind = Mutua.Core.Savings.SavingsGroupKind.Rosca, Currency = "USD",
+            CreatedById = c.D.Jamal, CreatedAt = now,
+        };
+        db.SavingsGroups.Add(group);
+        db.SavingsCycles.Add(new Mutua.Core.Savings.SavingsCycle
+        {
+            GroupId = group.Id, Number = 1, StartedAt = now, StartedOn = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-7)), SharePrice = 50_00,
+            MaxSharesPerMeeting = 1,
+        });
+        db.SavingsMembers.AddRange(new[] { c.D.Jamal, c.D.Keisha }.Select(p => new Mutua.Core.Savings.SavingsMember
+        {
+            GroupId = group.Id, PersonId = p, JoinedAt = now,
+        }));
+        db.SavingsOfficers.Add(new Mutua.Core.Savings.SavingsOfficer
+        {
+            GroupId = group.Id, PersonId = c.D.Jamal, Role = Mutua.Core.Savings.SavingsOfficerRole.Secretary, ChosenAt = now,
+        });
+        await db.SaveChangesAsync();
+        c.SavingsGroupId = group.Id;
     });
 
     private static Task PledgeAsync(MutuaFactory app, Cell c) => app.WithDbAsync(async db =>
@@ -274,7 +324,7 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         await MatrixState.ResetAsync(app);
         var cell = new Cell(app.Demo);
         if (e.Arrange is not null) await e.Arrange(app, cell);
-        var nowhere = new Cell(Strangers.Randomised(app.Demo)) { InvitationId = Guid.NewGuid(), PledgeId = Guid.NewGuid(), Code = cell.Code };
+        var nowhere = new Cell(Strangers.Randomised(app.Demo)) { InvitationId = Guid.NewGuid(), PledgeId = Guid.NewGuid(), Code = cell.Code, SavingsGroupId = Guid.NewGuid() };
 
         var real = await DescribeAsync(client, e, cell, ct);
         var random = await DescribeAsync(client, e, nowhere, ct);

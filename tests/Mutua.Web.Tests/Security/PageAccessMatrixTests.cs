@@ -31,6 +31,10 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
     private static readonly string[] OwnSessionOnly = [SameHousehold];
     private static readonly string[] WithAHousehold = [SameHousehold, OtherHousehold, Coordinator, OtherCommunity, OtherCoordinator];
     private static readonly string[] SupportersInCommunity = [OtherHousehold, Coordinator, Sponsor, Admin];
+    // Jamal's savings group: its members read its books (Keisha too), its secretary records meetings; the coordinator,
+    // the sponsor and the admin are not members: a group's money is its members' business.
+    private static readonly string[] SavingsMembers = [SameHousehold, OtherHousehold];
+    private static readonly string[] SavingsOfficers = [SameHousehold];
 
     public static readonly PageCase[] Pages =
     [
@@ -68,6 +72,13 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Insights/Compare", _ => "/Insights/Compare", Actors.SignedIn),
         new("/Households/{id}/Progress", d => $"/Households/{d.JamalHousehold}/Progress", OwnHouseholdOnly),
         new("/Households/{id}/CheckIns", d => $"/Households/{d.JamalHousehold}/CheckIns", OwnHouseholdOnly),
+        // Savings groups (issue 14): anyone signed in sees their own list (empty outside any group).
+        new("/Savings", _ => "/Savings", Actors.SignedIn),
+        new("/Savings/{id}", d => $"/Savings/{d.WarrenStreetSavings}", SavingsMembers),
+        new("/Savings/{id}/Passbook", d => $"/Savings/{d.WarrenStreetSavings}/Passbook", SavingsMembers),
+        new("/Savings/{id}/Passbook/{personId}", d => $"/Savings/{d.WarrenStreetSavings}/Passbook/{d.Keisha}", SavingsMembers),
+        new("/Savings/{id}/ShareOut", d => $"/Savings/{d.WarrenStreetSavings}/ShareOut", SavingsMembers),
+        new("/Savings/{id}/Meeting", d => $"/Savings/{d.WarrenStreetSavings}/Meeting", SavingsOfficers),
     ];
 
     /// <summary>What someone not signed in gets from the pages marked [AllowAnonymous]; never a redirect to sign in.</summary>

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Mutua.Core;
+using Mutua.Core.Savings;
+
+namespace Mutua.Web.Api;
+
+/// <summary>
+/// A meeting as a phone sends it (issue 14). The date and the cash counted in the box are required: a missing count
+/// would otherwise be recorded as the whole box gone missing.
+/// </summary>
+public sealed record MeetingRequest(
+    DateOnly? Date,
+    long? BoxCash,
+    IReadOnlyList<AttendanceInput>? Attendance = null,
+    IReadOnlyList<SharesInput>? Shares = null,
+    IReadOnlyList<AmountInput>? SocialFund = null,
+    IReadOnlyList<ReasonedAmountInput>? SocialFundPayouts = null,
+    IReadOnlyList<ReasonedAmountInput>? Fines = null,
+    IReadOnlyList<LoanRequestInput>? Loans = null,
+    IReadOnlyList<RepaymentInput>? Repayments = null,
+    MeetingDecisions? Decisions = null);
+
+/// <summary>The share-out meeting: its date (today when left out), reinvestments, leavers and the next cycle's rules.</summary>
+public sealed record ShareOutRequest(DateOnly? Date, IReadOnlyList<ReinvestInput>? Reinvest = null, IReadOnlyList<Guid>? Leaving = null,
+    ConstitutionInput? NextConstitution = null);
+
+internal static class SavingsApi
+{
+    private const int Forbidden = StatusCodes.Status403Forbidden;
+    private const int NotFound = StatusCodes.Status404NotFound;
+    private const int Conflict = StatusCodes.Status409Conflict;
+
+    public static RouteGroupBuilder MapSavingsApi(this RouteGroupBuilder app)
+    {
+        var api = app.MapGroup("").WithTags("Savings");
+        api.MapPost("/savings-groups", CreateSavingsGroupAsync)
+            .WithSummary("Start a savings group in your community: {\"communityId\", \"name\", \"kind\" (vsla|rosca), \"members\" (person ids; a VSLA has 10 to 25, a rotating group 2 to 100), \"constitution\" {\"sharePrice\", \"maxSharesPerMeeting\" (1–5), \"socialFundPerMeeting\", \"serviceChargePercent\" (per month), \"serviceChargeBasis\" (outstanding|original), \"loanMultiple\" (3), \"maxLoanMonths\" (3), \"shareOutSocialFund\" (false), \"fines\"}}. Amounts in minor units of the community's currency. You become its first secretary.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapGet("/savings-groups/{id:guid}", GetSavingsGroupAsync)
+            .WithSummary("A savings group (its members only): rules, members and officers, the open cycle's balances summed from its journal, its loans and meetings.")
+            .ProducesProblems(NotFound);
+        api.MapPost("/savings-groups/{id:guid}/meetings", RecordMeetingAsync)
+            .WithSummary("Record a meeting (the group's officers), all of it or none of it: date, attendance (inPerson|representative|absent), shares (count, or a payment that buys ⌊payment ÷ price⌋), socialFund, socialFundPayouts and fines (with a reason), loans (checked against the rules), repayments (principal and charge), decisions, and boxCash as counted (a difference from the books is recorded as an entry). Send an Idempotency-Key header: the same key from you for this group records the meeting once.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapGet("/savings-groups/{id:guid}/passbook/{personId:guid}", GetPassbookAsync)
+            .WithSummary("A member's passbook for the open cycle (the group's members): shares, savings, loans, charges, fines, projected share-out and every entry.")
+            .ProducesProblems(NotFound);
+        api.MapGet("/savings-groups/{id:guid}/share-out", PreviewShareOutAsync)
+            .WithSummary("The share-out if the cycle closed now (the group's members): valuePerShare, payouts (shares × value, rounded down), remainder carried, socialFundBalance. Loans still owed are counted as repaid and listed in loansOutstanding.")
+            .ProducesProblems(NotFound);
+        api.MapPost("/savings-groups/{id:guid}/share-out", CloseCycleAsync)
+            .WithSummary("Share out and close the cycle (the group's officers), once every loan is repaid or written off: pays every member, carries the remainder and the social fund to a new cycle, takes reinvestments as first shares of it. Send an Idempotency-Key header.")
+            .ProducesProblems(Forbidden, NotFound, Conflict);
+        return app;
+    }
+
+    private static async Task<Results<Created<SavingsGroupView>, ApiProblem>> CreateSavingsGroupAsync(NewSavingsGroup body, Viewer viewer,
+        SavingsService savings, CancellationToken ct) =>
+        ApiResults.Created(await savings.CreateGroupAsync(viewer, body, ct), g => $"/api/v1/savings-groups/{g.Id}");
+
+    private static async Task<Results<Ok<SavingsGroupView>, ApiProblem>> GetSavingsGroupAsync(Guid id, Viewer viewer, SavingsService savings,
+        CancellationToken ct) =>
+        ApiResults.Ok(await savings.GetGroupAsync(viewer, id, ct));
+
+    private static async Task<Results<Created<MeetingRecord>, ApiProblem>> RecordMeetingAsync(Guid id, MeetingRequest body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Viewer viewer, SavingsService savings, CancellationToken ct)
+    {
+        if (body.Date is not { } date) return ApiResults.Problem(Failure.MeetingDateOutOfRange);
+        if (body.BoxCash is not { } box) return ApiResults.Problem(Failure.AmountOutOfRange);
+        var input = new MeetingInput(date, box, body.Attendance, body.Shares, body.SocialFund, body.SocialFundPayouts, body.Fines, body.Loans,
+            body.Repayments, body.Decisions);
+        return ApiResults.Created(await savings.RecordMeetingAsync(viewer, id, input, idempotencyKey, ct),
+            m => $"/api/v1/savings-groups/{id}");
+    }
+
+    private static async Task<Results<Ok<Passbook>, ApiProblem>> GetPassbookAsync(Guid id, Guid personId, Viewer viewer, SavingsService savings,
+        CancellationToken ct) =>
+        ApiResults.Ok(await savings.PassbookAsync(viewer, id, personId, ct));
+
+    private static async Task<Results<Ok<ShareOutView>, ApiProblem>> PreviewShareOutAsync(Guid id, Viewer viewer, SavingsService savings,
+        CancellationToken ct) =>
+        ApiResults.Ok(await savings.ShareOutPreviewAsync(viewer, id, ct));
+
+    private static async Task<Results<Ok<CycleClosedView>, ApiProblem>> CloseCycleAsync(Guid id, ShareOutRequest? body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Viewer viewer, SavingsService savings, CancellationToken ct)
+    {
+        // No such group: MinValue, and the service answers 404 before it reads the date.
+        var date = body?.Date ?? await savings.TodayOfAsync(id, ct) ?? DateOnly.MinValue;
+        var input = new CloseCycleInput(date, body?.Reinvest, body?.Leaving, body?.NextConstitution);
+        return ApiResults.Ok(await savings.CloseCycleAsync(viewer, id, input, idempotencyKey, ct));
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Mutua.Core;
+using Mutua.Core.Savings;
+using Mutua.Web.Infrastructure;
+
+namespace Mutua.Web.Pages.Savings;
+
+/// <summary>
+/// Recording a meeting, for the group's officers only. The first post reads the form and shows back the cash the
+/// books expect in the box against the cash counted (a difference is recorded, never hidden); posting it again
+/// unchanged records the meeting. The idempotency key in the form makes a repeated post record once.
+/// </summary>
+public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringLocalizer<Text> l) : PageModel
+{
+    [BindProperty]
+    public MeetingForm Form { get; set; } = new();
+
+    public SavingsGroupView Group { get; private set; } = null!;
+    /// <summary>The form was read and the box checked: posting it again as it is records the meeting.</summary>
+    public bool Checked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        var today = await savings.TodayOfAsync(id, ct) ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        Form = new MeetingForm { Date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Key = Guid.NewGuid().ToString("N") };
+        Fill();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused) return refused;
+        if (string.IsNullOrWhiteSpace(Form.Key)) Form.Key = Guid.NewGuid().ToString("N");
+        var input = ToInput(out var expected);
+        Fill();
+        if (!ModelState.IsValid || input is null) return Page();
+        var seen = Fingerprint(Form);
+        Form.Expected = expected;
+        if (Form.Reviewed != seen)
+        {
+            // Not yet seen as it is now: show what the books expect against what was counted, and save on the next post.
+            // (The figures as typed are compared, not the cash expected: a repeated post after saving finds the books moved on.)
+            Form.Reviewed = seen;
+            Checked = true;
+            ModelState.Remove("Form.Reviewed");
+            return Page();
+        }
+        var result = await savings.RecordMeetingAsync(viewer, id, input, Form.Key, ct);
+        if (!result.Succeeded)
+        {
+            Form.Reviewed = null;
+            ModelState.Remove("Form.Reviewed");
+            return this.Refuse(result.Failure!.Value);
+        }
+        return Redirect($"/Savings/{id}?recorded={result.Value!.Number}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var group = await savings.GetGroupAsync(viewer, id, ct);
+        if (this.Refusal(group) is { } refused) return refused;
+        // Members read the books; only the officers write them.
+        if (!group.Value!.CanRecord) return this.Refusal(Failure.Forbidden);
+        Group = group.Value;
+        return null;
+    }
+
+    /// <summary>One row per active member, in the order of the group's list; rows for loans and payouts to fill.</summary>
+    private void Fill()
+    {
+        var posted = Form.Members.Where(m => m.PersonId != Guid.Empty).ToDictionary(m => m.PersonId);
+        Form.Members = [.. Group.Members.Where(m => m.Active).Select(m => posted.GetValueOrDefault(m.PersonId) ?? new MemberRow { PersonId = m.PersonId })];
+        while (Form.Loans.Count < MeetingForm.LoanRows) Form.Loans.Add(new LoanRow());
+        while (Form.Payouts.Count < MeetingForm.PayoutRows) Form.Payouts.Add(new PayoutRow());
+    }
+
+    public string Name(Guid personId) => Group.Members.FirstOrDefault(m => m.PersonId == personId)?.FirstName ?? "—";
+
+    public string Amount(long minor) => Money.Format(minor, Group.Currency, CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// Reads the form into Core's input and the cash the books should then hold. An amount typed the other way round
+    /// comes back rewritten as it was read, with a question, and counts only when posted again; nothing is a guess.
+    /// A member's repayment pays the service charge due first, then the loan, oldest loan first.
+    /// </summary>
+    private MeetingInput? ToInput(out long expected)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var currency = Group.Currency;
+        var c = Group.Constitution;
+        expected = Group.Balances.BoxCash;
+        long? Read(string? text, string field, Action<string> rewrite)
+        {
+            var reading = Money.Read(text, currency, culture);
+            switch (reading.Kind)
+            {
+                case AmountReading.Empty:
+                    return null;
+                case AmountReading.Unsure when reading.MinorUnits >= 0:
+                    ModelState.AddModelError(field, l["We read “{0}” as {1}. If that is right, save again; if not, correct it.",
+                        text!.Trim(), Money.Format(reading.MinorUnits, currency, culture)]);
+                    var rewritten = Money.ToInput(reading.MinorUnits, currency, culture);
+                    rewrite(rewritten);
+                    ModelState.SetModelValue(field, rewritten, rewritten);
+                    return null;
+                case AmountReading.Read when reading.MinorUnits >= 0:
+                    return reading.MinorUnits;
+                default:
+                    ModelState.AddModelError(field, l["Please enter an amount such as {0}.", Money.ToInput(SampleAmount(currency), currency, culture)]);
+                    return null;
+            }
+        }
+
+        if (!DateOnly.TryParseExact(Form.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && !DateOnly.TryParse(Form.Date?.Trim(), culture, DateTimeStyles.None, out date))
+        {
+            ModelState.AddModelError("Form.Date", l["Please enter the meeting's date, such as {0}.",
+                DateTime.UtcNow.ToString("d", culture)]);
+        }
+
+        var attendance = new List<AttendanceInput>();
+        var shares = new List<SharesInput>();
+        var social = new List<AmountInput>();
+        var fines = new List<ReasonedAmountInput>();
+        var repayments = new List<RepaymentInput>();
+        for (var i = 0; i < Form.Members.Count; i++)
+        {
+            var row = Form.Members[i];
+            if (Group.Members.All(m => m.PersonId != row.PersonId)) continue;
+            attendance.Add(new AttendanceInput(row.PersonId, row.Attendance));
+            if (row.Shares is < 0 || row.Shares > c.MaxSharesPerMeeting)
+            {
+                ModelState.AddModelError($"Form.Members[{i}].Shares", l["{0}: from 0 to {1} shares at one meeting.", Name(row.PersonId), c.MaxSharesPerMeeting]);
+            }
+            else if (row.Shares is > 0 and var n)
+            {
+                shares.Add(new SharesInput(row.PersonId, n));
+                expected += n * c.SharePrice;
+            }
+            var index = i;
+            if (Read(row.SocialFund, $"Form.Members[{i}].SocialFund", v => Form.Members[index].SocialFund = v) is > 0 and var s)
+            {
+                social.Add(new AmountInput(row.PersonId, s));
+                expected += s;
+            }
+            if (Read(row.Fine, $"Form.Members[{i}].Fine", v => Form.Members[index].Fine = v) is > 0 and var f)
+            {
+                fines.Add(new ReasonedAmountInput(row.PersonId, f, null));
+                expected += f;
+            }
+            if (Read(row.Repayment, $"Form.Members[{i}].Repayment", v => Form.Members[index].Repayment = v) is > 0 and var paid)
+            {
+                var split = Split(row.PersonId, paid);
+                if (split is null)
+                {
+                    ModelState.AddModelError($"Form.Members[{i}].Repayment", l["{0} owes {1}: a repayment can be at most that.",
+                        Name(row.PersonId), Amount(Owed(row.PersonId))]);
+                }
+                else
+                {
+                    repayments.AddRange(split);
+                    expected += paid;
+                }
+            }
+        }
+
+        var loans = new List<LoanRequestInput>();
+        for (var i = 0; i < Form.Loans.Count; i++)
+        {
+            var row = Form.Loans[i];
+            var index = i;
+            var amount = Read(row.Amount, $"Form.Loans[{i}].Amount", v => Form.Loans[index].Amount = v);
+            if (row.PersonId is null && amount is null) continue;
+            if (row.PersonId is null || amount is not > 0)
+            {
+                ModelState.AddModelError($"Form.Loans[{i}].Amount", l["Please give each loan a member and an amount."]);
+                continue;
+            }
+            loans.Add(new LoanRequestInput(row.PersonId.Value, amount.Value, row.Months));
+            expected -= amount.Value;
+        }
+
+        var payouts = new List<ReasonedAmountInput>();
+        for (var i = 0; i < Form.Payouts.Count; i++)
+        {
+            var row = Form.Payouts[i];
+            var index = i;
+            var amount = Read(row.Amount, $"Form.Payouts[{i}].Amount", v => Form.Payouts[index].Amount = v);
+            if (row.PersonId is null && amount is null && string.IsNullOrWhiteSpace(row.Reason)) continue;
+            if (row.PersonId is null || amount is not > 0 || string.IsNullOrWhiteSpace(row.Reason))
+            {
+                ModelState.AddModelError($"Form.Payouts[{i}].Amount", l["Please give each social-fund payout a member, an amount and a reason."]);
+                continue;
+            }
+            payouts.Add(new ReasonedAmountInput(row.PersonId.Value, amount.Value, row.Reason));
+            expected -= amount.Value;
+        }
+
+        var box = Read(Form.BoxCash, "Form.BoxCash", v => Form.BoxCash = v);
+        if (box is null && ModelState.GetFieldValidationState("Form.BoxCash") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError("Form.BoxCash", l["Please enter the cash counted in the box."]);
+        }
+        if (!ModelState.IsValid || box is null) return null;
+        return new MeetingInput(date, box.Value, attendance, shares, social, payouts, fines, loans, repayments);
+    }
+
+    private long Owed(Guid personId) => Group.Loans.Where(x => x.PersonId == personId && !x.WrittenOff).Sum(x => x.Outstanding + x.ChargeDue);
+
+    /// <summary>A member's repayment split over their loans, oldest first, the charge due before the principal; null when it is more than owed.</summary>
+    private List<RepaymentInput>? Split(Guid personId, long paid)
+    {
+        var parts = new List<RepaymentInput>();
+        var rest = paid;
+        foreach (var loan in Group.Loans.Where(x => x.PersonId == personId && !x.WrittenOff && x.Outstanding + x.ChargeDue > 0).OrderBy(x => x.ApprovedOn))
+        {
+            if (rest == 0) break;
+            var charge = Math.Min(rest, loan.ChargeDue);
+            var principal = Math.Min(rest - charge, loan.Outstanding);
+            if (charge + principal > 0) parts.Add(new RepaymentInput(loan.Id, principal, charge));
+            rest -= charge + principal;
+        }
+        return rest == 0 ? parts : null;
+    }
+
+    /// <summary>The meeting's figures as one short text, to tell whether the form is still as it was shown back.</summary>
+    /// The form as typed, not Core's input: a repayment's split depends on the books, which a saved first post moved on.
+    private static string Fingerprint(MeetingForm f) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { f.Date, f.Members, f.Loans, f.Payouts, f.BoxCash })))[..16];
+
+    /// <summary>An example amount in the currency: 1,500 units (RWF 1.500, $1,500.00).</summary>
+    private static long SampleAmount(string currency) => 1500 * Money.MinorPerUnit(currency);
+}
