@@ -63,7 +63,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var effective = state.Effective.Where(e => e.PersonId == personId).ToList();
         var savings = books.SavingsOf(cycle, personId);
         var name = await db.Users.Where(u => u.Id == personId).Select(u => u.FirstName).FirstOrDefaultAsync(ct) ?? "—";
-        return new Passbook(state.Group.Id, personId, name, state.Group.Currency, cycle, books.SharesOf(cycle, personId), savings,
+        return new Passbook(state.Group.Id, state.Group.Name, personId, name, state.Group.Currency, cycle, books.SharesOf(cycle, personId), savings,
             state.Cycle.SharePrice, SavingsKernel.LoanLimit(savings, loans.Sum(l => l.Outstanding), state.Cycle.LoanMultiple), loans,
             effective.Where(e => e.Kind == SavingsEntryKind.ServiceCharge).Sum(e => e.Amount),
             effective.Where(e => e.Kind == SavingsEntryKind.Fine).Sum(e => e.Amount),
@@ -76,7 +76,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
     {
         var state = await LoadAsync(groupId, ct);
         if (state is null || !state.IsMember(viewer.PersonId)) return Refusal;
-        return ShareOutViewOf(state, ShareOutOf(state), state.IsOfficer(viewer.PersonId));
+        return await ShareOutViewOf(state, ShareOutOf(state), state.IsOfficer(viewer.PersonId), ct);
     }
 
     /// <summary>Today where the group's community lives (a share-out sent without a date is today's), or null for no such group.</summary>
@@ -142,16 +142,23 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > SavingsMeeting.IdempotencyKeyMaxLength }) return Failure.TextTooLong;
+        return await RetriedAsync(() => RecordMeetingOnceAsync(viewer, groupId, input, key, ct));
+    }
+
+    /// <summary>
+    /// A write to the books, tried again when another meeting of the group was saved at the same moment (the books' sequence
+    /// is unique), or this one was, by a retry with the same key: the books are read again, and a repeat answers with the earlier one.
+    /// </summary>
+    private async Task<Outcome<T>> RetriedAsync<T>(Func<Task<Outcome<T>>> once)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RecordMeetingOnceAsync(viewer, groupId, input, key, ct);
+                return await once();
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
-                // Another meeting of the group was saved at the same moment (the books' sequence is unique), or this one was,
-                // by a retry with the same key: read the books again and try again, which answers with the earlier one.
                 db.ChangeTracker.Clear();
             }
         }
@@ -356,9 +363,10 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         }
         await db.SaveChangesAsync(ct);
 
-        var after = await LoadAsync(groupId, ct);
-        return new MeetingRecord(meeting.Id, groupId, meeting.Number, meeting.Date, meeting.BoxCash, difference, Balances(after!),
-            [.. after!.Loans.Select(l => LoanView(after, l, today))], Repeated: false);
+        // The loaded books took every entry, member and loan as it was written: they are the books after the meeting.
+        state.Recorded(meeting);
+        return new MeetingRecord(meeting.Id, groupId, meeting.Number, meeting.Date, meeting.BoxCash, difference, Balances(state),
+            [.. state.Loans.Select(l => LoanView(state, l, today))], Repeated: false);
     }
 
     /// <summary>
@@ -371,17 +379,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > SavingsMeeting.IdempotencyKeyMaxLength }) return Failure.TextTooLong;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await CloseCycleOnceAsync(viewer, groupId, input, key, ct);
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+        return await RetriedAsync(() => CloseCycleOnceAsync(viewer, groupId, input, key, ct));
     }
 
     private async Task<Outcome<CycleClosedView>> CloseCycleOnceAsync(Viewer viewer, Guid groupId, CloseCycleInput input, string? key,
@@ -395,7 +393,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             var closed = await db.SavingsCycles.AsNoTracking().FirstOrDefaultAsync(c => c.ClosedAtMeetingId == earlier.Id, ct);
             if (closed is null) return Failure.InvalidFormat;
             var old = await LoadAsync(groupId, ct, cycleId: closed.Id);
-            return new CycleClosedView(DoneShareOutOf(old!), earlier.Id, state.Cycle.Id, state.Cycle.Number, Repeated: true);
+            return new CycleClosedView(await DoneShareOutOf(old!, ct), earlier.Id, state.Cycle.Id, state.Cycle.Number, Repeated: true);
         }
         var community = await db.Communities.AsNoTracking().FirstAsync(c => c.Id == state.Group.CommunityId, ct);
         var now = clock.GetUtcNow();
@@ -472,7 +470,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         db.Record(now, viewer.PersonId, AuditActions.SavingsCycleClosed, community.Id, cycle.Id, $"{shareOut.TotalPayout} {state.Group.Currency}");
         await events.PublishAsync(new SavingsMeetingRecorded(groupId, community.Id, meeting.Id, input.Date, [], viewer.PersonId, now), ct);
         await db.SaveChangesAsync(ct);
-        return new CycleClosedView(ShareOutViewOf(state, shareOut, canClose: false), meeting.Id, nextCycle.Id, nextCycle.Number, Repeated: false);
+        return new CycleClosedView(await ShareOutViewOf(state, shareOut, canClose: false, ct), meeting.Id, nextCycle.Id, nextCycle.Number, Repeated: false);
     }
 
     /// <summary>
@@ -655,7 +653,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
     }
 
     /// <summary>A closed cycle's share-out as it was paid, read back from its entries.</summary>
-    private static ShareOutView DoneShareOutOf(State old)
+    private async Task<ShareOutView> DoneShareOutOf(State old, CancellationToken ct)
     {
         var paid = old.Effective.Where(e => e.Kind == SavingsEntryKind.ShareOutPayout).ToList();
         var social = old.Effective.Where(e => e.Kind == SavingsEntryKind.SocialFundShareOut).ToList();
@@ -668,15 +666,27 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var total = lines.Sum(l => l.Shares);
         var cash = lines.Sum(l => l.Payout) + remainder;
         var value = total == 0 ? 0m : decimal.Round((decimal)cash / total, 4, MidpointRounding.ToZero);
-        return new ShareOutView(old.Group.Id, old.Cycle.Id, old.Group.Currency, value, total, lines, remainder, socialCarried, cash, 0, false);
+        return new ShareOutView(old.Group.Id, old.Group.Name, old.Cycle.Id, old.Group.Currency, value, total, lines, remainder, socialCarried, cash,
+            0, false, MembersNamed(old, await NamesAsync(old, ct)));
     }
 
-    private static ShareOutView ShareOutViewOf(State state, ShareOut s, bool canClose)
+    private async Task<ShareOutView> ShareOutViewOf(State state, ShareOut s, bool canClose, CancellationToken ct)
     {
         var owed = state.Books.LoansOutstanding(state.Cycle.Id);
-        return new ShareOutView(state.Group.Id, state.Cycle.Id, state.Group.Currency, s.ValuePerShare, s.TotalShares, s.Lines, s.Remainder,
-            s.SocialFundBalance, state.Books.LoanFundCash(state.Cycle.Id), owed, canClose && owed == 0);
+        return new ShareOutView(state.Group.Id, state.Group.Name, state.Cycle.Id, state.Group.Currency, s.ValuePerShare, s.TotalShares, s.Lines,
+            s.Remainder, s.SocialFundBalance, state.Books.LoanFundCash(state.Cycle.Id), owed, canClose && owed == 0,
+            MembersNamed(state, await NamesAsync(state, ct)));
     }
+
+    /// <summary>The first names of the group's members, past ones included: their lines stay in the books.</summary>
+    private async Task<Dictionary<Guid, string>> NamesAsync(State s, CancellationToken ct)
+    {
+        var ids = s.Members.Select(m => m.PersonId).ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName, ct);
+    }
+
+    private static List<SavingsMemberName> MembersNamed(State s, Dictionary<Guid, string> names) =>
+        [.. s.Members.Select(m => new SavingsMemberName(m.PersonId, names.GetValueOrDefault(m.PersonId) ?? "—"))];
 
     private static SavingsBalances Balances(State s)
     {
@@ -707,8 +717,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
 
     private async Task<SavingsGroupView> ViewAsync(State s, Viewer viewer, CancellationToken ct)
     {
-        var ids = s.Members.Select(m => m.PersonId).ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName, ct);
+        var names = await NamesAsync(s, ct);
         var today = await TodayAsync(s.Group.CommunityId, ct);
         var meetings = await db.SavingsMeetings.AsNoTracking().Where(m => m.CycleId == s.Cycle.Id).OrderBy(m => m.Number)
             .Select(m => new { m.Id, m.Number, m.Date, m.BoxCash,
@@ -740,8 +749,8 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         public required List<SavingsLoan> Loans { get; init; }
         public required List<SavingsEntry> Entries { get; init; }
         public required Dictionary<Guid, int> MeetingNumbers { get; init; }
-        public required int MeetingCount { get; init; }
-        public required DateOnly? LastMeetingDate { get; init; }
+        public required int MeetingCount { get; set; }
+        public required DateOnly? LastMeetingDate { get; set; }
         public required long LastSequence { get; set; }
         public SavingsBooks Books { get; } = new();
         public HashSet<Guid> Reversed { get; } = [];
@@ -752,6 +761,14 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         public bool IsMember(Guid personId) => Members.Any(m => m.PersonId == personId);
         public bool IsActive(Guid personId) => Members.Any(m => m.PersonId == personId && m.LeftAt == null);
         public bool IsOfficer(Guid personId) => IsActive(personId) && Officers.Any(o => o.PersonId == personId && o.EndedAt == null);
+
+        /// <summary>Counts a meeting just written, as a fresh load would.</summary>
+        public void Recorded(SavingsMeeting meeting)
+        {
+            MeetingNumbers[meeting.Id] = meeting.Number;
+            MeetingCount++;
+            if (LastMeetingDate is null || meeting.Date > LastMeetingDate) LastMeetingDate = meeting.Date;
+        }
 
         public void Add(SavingsEntry e)
         {

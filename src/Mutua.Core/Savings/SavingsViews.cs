@@ -127,7 +127,7 @@ public sealed record PassbookLine(Guid EntryId, DateOnly Date, int? MeetingNumbe
     Guid? LoanId, string? Reason, bool Reversed);
 
 /// <summary>A member's passbook for the open cycle: shares, savings, loans, charges, fines, and the projected share-out.</summary>
-public sealed record Passbook(Guid GroupId, Guid PersonId, string FirstName, string Currency, Guid CycleId, int Shares, long Savings,
+public sealed record Passbook(Guid GroupId, string GroupName, Guid PersonId, string FirstName, string Currency, Guid CycleId, int Shares, long Savings,
     long SharePrice, long LoanLimit, IReadOnlyList<SavingsLoanView> Loans, long ChargesPaid, long FinesPaid, long SocialFundPaidIn,
     long ProjectedPayout, IReadOnlyList<PassbookLine> Lines);
 
@@ -135,7 +135,11 @@ public sealed record Passbook(Guid GroupId, Guid PersonId, string FirstName, str
 /// A share-out, previewed or done. While loans are still owed, the preview counts them as repaid
 /// (<see cref="LoansOutstanding"/> says how much) and the cycle cannot close.
 /// </summary>
-public sealed record ShareOutView(Guid GroupId, Guid CycleId, string Currency, decimal ValuePerShare, int TotalShares,
-    IReadOnlyList<ShareOutLine> Payouts, long Remainder, long SocialFundBalance, long LoanFundCash, long LoansOutstanding, bool CanClose);
+public sealed record ShareOutView(Guid GroupId, string GroupName, Guid CycleId, string Currency, decimal ValuePerShare, int TotalShares,
+    IReadOnlyList<ShareOutLine> Payouts, long Remainder, long SocialFundBalance, long LoanFundCash, long LoansOutstanding, bool CanClose,
+    IReadOnlyList<SavingsMemberName> Members);
+
+/// <summary>A member's first name, for a view whose lines carry person ids.</summary>
+public sealed record SavingsMemberName(Guid PersonId, string FirstName);
 
 public sealed record CycleClosedView(ShareOutView ShareOut, Guid MeetingId, Guid NextCycleId, int NextCycleNumber, bool Repeated);

@@ -11,16 +11,12 @@ namespace Mutua.Web.Pages.Savings;
 public sealed class PassbookModel(Viewer viewer, SavingsService savings) : PageModel
 {
     public Passbook Book { get; private set; } = null!;
-    public string GroupName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? personId, CancellationToken ct)
     {
-        var group = await savings.GetGroupAsync(viewer, id, ct);
-        if (this.Refusal(group) is { } refused) return refused;
         var book = await savings.PassbookAsync(viewer, id, personId ?? viewer.PersonId, ct);
         if (this.Refusal(book) is { } missing) return missing;
         Book = book.Value!;
-        GroupName = group.Value!.Name;
         return Page();
     }
 

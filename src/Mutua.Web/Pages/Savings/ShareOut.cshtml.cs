@@ -11,20 +11,16 @@ namespace Mutua.Web.Pages.Savings;
 public sealed class ShareOutModel(Viewer viewer, SavingsService savings) : PageModel
 {
     public ShareOutView ShareOut { get; private set; } = null!;
-    public SavingsGroupView Group { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var group = await savings.GetGroupAsync(viewer, id, ct);
-        if (this.Refusal(group) is { } refused) return refused;
         var preview = await savings.ShareOutPreviewAsync(viewer, id, ct);
-        if (this.Refusal(preview) is { } missing) return missing;
-        Group = group.Value!;
+        if (this.Refusal(preview) is { } refused) return refused;
         ShareOut = preview.Value!;
         return Page();
     }
 
     public string Amount(long minor) => Money.Format(minor, ShareOut.Currency, CultureInfo.CurrentCulture);
 
-    public string Name(Guid personId) => Group.Members.FirstOrDefault(m => m.PersonId == personId)?.FirstName ?? "—";
+    public string Name(Guid personId) => ShareOut.Members.FirstOrDefault(m => m.PersonId == personId)?.FirstName ?? "—";
 }
