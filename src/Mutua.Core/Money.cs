@@ -94,6 +94,21 @@ public static class Money
         return new(AmountReading.Unreadable, 0);
     }
 
+    /// <summary>
+    /// A whole number as a person types it (hours of help, items): digits, grouped in threes with either mark or with
+    /// spaces, and nothing after a decimal mark. "1,5" hours is refused, never read as 15 (as a lenient
+    /// <c>AllowThousands</c> parse does); "1,500" in California Spanish and "1 500" in Rwandan French are 1500.
+    /// </summary>
+    public static MoneyReading ReadWholeNumber(string? text, CultureInfo culture)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new(AmountReading.Empty, 0);
+        var cleaned = new string(text.Where(c => !char.IsWhiteSpace(c) && c is not '\'' and not '’').ToArray());
+        var decimalMark = culture.NumberFormat.NumberDecimalSeparator == "," ? ',' : '.';
+        var groupMark = decimalMark == ',' ? '.' : ',';
+        var read = ReadAs(cleaned, decimalMark, groupMark, 0, negative: false) ?? ReadAs(cleaned, groupMark, decimalMark, 0, negative: false);
+        return read is { Units: > 0 } whole ? new(AmountReading.Read, whole.Units) : new(AmountReading.Unreadable, 0);
+    }
+
     /// <summary>Minor units of <paramref name="text"/> read strictly with these marks, or null when it is not written that way or does not fit a long.</summary>
     private static (long Units, bool HasDecimals)? ReadAs(string text, char decimalMark, char groupMark, int digits, bool negative)
     {

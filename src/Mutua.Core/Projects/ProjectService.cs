@@ -510,9 +510,14 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             .Where(p => sponsored.Contains(p.CommunityId) && p.Status == ProjectStatus.Published && p.VerifiedAt == null)
             .OrderBy(p => p.PublishedAt).ThenBy(p => p.Id).Take(200).ToListAsync(ct);
         var tooClose = await TooCloseToVerifyAsync(viewer, waiting, ct);
-        var names = await db.Communities.Where(c => sponsored.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var communities = await db.Communities.Where(c => sponsored.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => (c.Name, c.DefaultLanguage), ct);
         var queue = waiting.Where(p => !tooClose.Contains(p.Id)).Take(100)
-            .Select(p => new ProjectToVerify(p.Id, p.Slug, p.Title, p.CommunityId, names.GetValueOrDefault(p.CommunityId, ""), p.PublishedAt)).ToList();
+            .Select(p =>
+            {
+                var (name, language) = communities.GetValueOrDefault(p.CommunityId, ("", "en"));
+                return new ProjectToVerify(p.Id, p.Slug, p.Title, p.CommunityId, name, p.PublishedAt, language);
+            }).ToList();
         return queue;
     }
 

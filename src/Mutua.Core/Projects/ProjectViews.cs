@@ -78,7 +78,8 @@ public sealed record ProjectCard(Guid Id, string Slug, string Title, string Exce
 public sealed record SupportedProject(Guid Id, string Slug, string Title, string Country, string Language);
 
 /// <summary>A project in a sponsor's queue: waiting for someone to verify it since it was published.</summary>
-public sealed record ProjectToVerify(Guid Id, string Slug, string Title, Guid CommunityId, string CommunityName, DateTimeOffset? PublishedAt);
+/// <param name="Language">The language its title is written in: its community's.</param>
+public sealed record ProjectToVerify(Guid Id, string Slug, string Title, Guid CommunityId, string CommunityName, DateTimeOffset? PublishedAt, string Language);
 
 public sealed record ProjectList(IReadOnlyList<ProjectCard> Items, int Page, int PageSize, bool HasMore);
 

@@ -39,6 +39,31 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         return [.. groups.Select(g => new SavingsGroupSummary(g.Id, g.CommunityId, g.Name, g.Kind, g.Currency, g.Members, g.IsOfficer))];
     }
 
+    /// <summary>
+    /// The person's own savings in the savings groups of one currency they belong to: the value of their shares of the
+    /// open cycle, summed in the database from the journal (reversals included), for a check-in to take with one tap.
+    /// Rotating groups keep no savings between rounds and are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<OwnSavings>> OwnSavingsAsync(Viewer viewer, string currency, CancellationToken ct = default)
+    {
+        if (!viewer.IsSignedIn) return [];
+        var person = viewer.PersonId;
+        var open = await db.SavingsMembers.AsNoTracking()
+            .Where(m => m.PersonId == person && m.LeftAt == null)
+            .Join(db.SavingsGroups.Where(g => g.Kind == SavingsGroupKind.Vsla && g.Currency == currency), m => m.GroupId, g => g.Id, (m, g) => g)
+            .Join(db.SavingsCycles.Where(c => c.ClosedAt == null), g => g.Id, c => c.GroupId, (g, c) => new { g.Id, g.Name, Cycle = c.Id })
+            .ToListAsync(ct);
+        if (open.Count == 0) return [];
+        var cycles = open.Select(o => o.Cycle).ToList();
+        var sums = await db.SavingsEntries.AsNoTracking()
+            .Where(e => cycles.Contains(e.CycleId) && e.PersonId == person
+                && (e.CreditAccount == SavingsAccount.Savings || e.DebitAccount == SavingsAccount.Savings))
+            .GroupBy(e => e.CycleId)
+            .Select(g => new { Cycle = g.Key, Savings = g.Sum(e => e.CreditAccount == SavingsAccount.Savings ? e.Amount : -e.Amount) })
+            .ToDictionaryAsync(x => x.Cycle, x => x.Savings, ct);
+        return [.. open.OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).Select(o => new OwnSavings(o.Id, o.Name, sums.GetValueOrDefault(o.Cycle)))];
+    }
+
     public async Task<Outcome<SavingsGroupView>> GetGroupAsync(Viewer viewer, Guid groupId, CancellationToken ct = default)
     {
         var state = await LoadAsync(groupId, ct);

@@ -126,6 +126,9 @@ public sealed record MeetingRecord(Guid MeetingId, Guid GroupId, int Number, Dat
 public sealed record PassbookLine(Guid EntryId, DateOnly Date, int? MeetingNumber, SavingsEntryKind Kind, long Amount, int Shares,
     Guid? LoanId, string? Reason, bool Reversed);
 
+/// <summary>A person's savings in one of their groups (the value of their shares of the open cycle).</summary>
+public sealed record OwnSavings(Guid GroupId, string GroupName, long Savings);
+
 /// <summary>A member's passbook for the open cycle: shares, savings, loans, charges, fines, and the projected share-out.</summary>
 public sealed record Passbook(Guid GroupId, string GroupName, Guid PersonId, string FirstName, string Currency, Guid CycleId, int Shares, long Savings,
     long SharePrice, long LoanLimit, IReadOnlyList<SavingsLoanView> Loans, long ChargesPaid, long FinesPaid, long SocialFundPaidIn,

@@ -135,7 +135,8 @@ internal static class DemoProjects
             };
             if (plan.Verified)
             {
-                var sponsor = await db.CommunityRoles.Where(r => r.CommunityId == community.Id && r.Role == Role.Sponsor).Select(r => r.PersonId).FirstAsync();
+                var sponsor = await db.CommunityRoles.Where(r => r.CommunityId == community.Id && r.Role == Role.Sponsor)
+                    .OrderBy(r => r.GrantedAt).Select(r => r.PersonId).FirstAsync();
                 project.VerifiedById = sponsor;
                 project.VerifiedAt = created.AddDays(8);
                 project.VerificationNote = community.DefaultLanguage switch

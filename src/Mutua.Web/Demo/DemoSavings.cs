@@ -32,8 +32,9 @@ internal static class DemoSavings
             new("Walukuba Tusitukire", "Tusitukire Savings Group", SavingsGroupKind.Vsla, 26, 14,
                 new ConstitutionInput(2_000, 5, 1_000, 10m, ServiceChargeBasis.Outstanding, 3, 3, Fines: [new("Late", 500), new("Absent", 1_000)]),
                 people => Officer(people, 14)),
-            // A tanda: each member puts in $100 a fortnight (one share of $100 per meeting).
-            new("Fruitvale Families", "Tanda de Fruitvale", SavingsGroupKind.Rosca, 20, 14,
+            // A tanda of ten: each member puts in $100 a fortnight and each fortnight one of them takes the $1,000 pot,
+            // in the order they agreed; nine rounds are done, the last is next.
+            new("Fruitvale Families", "Tanda de Fruitvale", SavingsGroupKind.Rosca, 9, 14,
                 new ConstitutionInput(100_00, 1), people => Officer(people, 10)),
         ];
         foreach (var plan in plans) await SeedGroupAsync(services, fullYear ? plan : plan with { Meetings = Math.Min(plan.Meetings, 6) });
@@ -107,6 +108,10 @@ internal static class DemoSavings
         long socialFund = 0;
         var meetingsAMonth = 28 / plan.DaysApart;
         var unit = Money.MinorPerUnit(group.Currency);
+        // A tanda's order is fixed when it starts (the members' list, as they agreed it); each meeting's pot goes to the next in it.
+        var order = vsla ? [] : (await savings.SetPayoutOrderAsync(viewer, group.Id, people)).Value
+            ?? throw new InvalidOperationException($"demo payout order of {plan.Name}");
+        db.ChangeTracker.Clear();
         for (var n = 0; n < plan.Meetings; n++)
         {
             var date = first.AddDays(plan.DaysApart * n);
@@ -172,12 +177,19 @@ internal static class DemoSavings
                 }
             }
             cashIn += shares.Sum(s => s.Count * rules.SharePrice) + social.Sum(s => s.Amount) + fines.Sum(f => f.Amount);
+            RoundPayoutInput? round = null;
+            if (!vsla && n < order.Count)
+            {
+                // The whole pot, this round's contributions with anything carried, is counted out to the receiver.
+                round = new RoundPayoutInput(order[n].PersonId);
+                cashOut += box + cashIn;
+            }
             var counted = box + cashIn - cashOut;
             // Once, the box is a little short of the books: the difference is recorded, never hidden.
             // (Not in a tanda: its cash is the pot, and a shortfall would come out of a loan fund it does not have.)
             if (vsla && n == plan.Meetings / 2) counted -= unit == 1 ? 500 : 5 * unit;
             var recorded = await savings.RecordMeetingAsync(viewer, group.Id,
-                new MeetingInput(date, counted, attendance, shares, social, payouts, fines, requests, repayments), $"demo-{n}");
+                new MeetingInput(date, counted, attendance, shares, social, payouts, fines, requests, repayments, RoundPayout: round), $"demo-{n}");
             var meeting = recorded.Value ?? throw new InvalidOperationException($"demo meeting {n} of {plan.Name}: {recorded.Failure}");
             db.ChangeTracker.Clear();
             box = meeting.Balances.BoxCash;

@@ -48,6 +48,7 @@ public static class DemoSeeder
         admin.IsAdmin = true;
         db.Users.Add(admin);
 
+        var served = new Dictionary<string, (Community Community, Person Coordinator, Person Ambassador, Person Sponsor)>();
         foreach (var place in DemoCommunities.All)
         {
             var community = new Community
@@ -133,6 +134,7 @@ public static class DemoSeeder
             db.Users.Add(sponsor);
             db.CommunityRoles.Add(new CommunityRole { CommunityId = community.Id, PersonId = sponsor.Id, Role = Role.Sponsor, GrantedAt = community.CreatedAt, GrantedById = admin.Id });
 
+            served[place.Name] = (community, coordinator, ambassador, sponsor);
             DemoCheckIns.Add(db, community, households, now, random);
 
             db.Invitations.Add(new Invitation
@@ -141,6 +143,21 @@ public static class DemoSeeder
                 CreatedById = coordinator.Id, CreatedAt = now, ExpiresAt = now.AddYears(1),
             });
         }
+
+        // People serve more than one community, as they do in life: Claudia of the Central Valley's agency also verifies
+        // the projects of Fruitvale's Spanish-speaking families (granted later than Fruitvale's own sponsor), and Fatima of
+        // Boston shares Fruitvale's projects with her sister's neighbours there.
+        var (fruitvale, fruitvaleCoordinator, _, _) = served["Fruitvale Families"];
+        db.CommunityRoles.Add(new CommunityRole
+        {
+            CommunityId = fruitvale.Id, PersonId = served["Arvin Unidos"].Sponsor.Id, Role = Role.Sponsor,
+            GrantedAt = now.AddMonths(-2), GrantedById = admin.Id,
+        });
+        db.CommunityRoles.Add(new CommunityRole
+        {
+            CommunityId = fruitvale.Id, PersonId = served["Dudley Neighbors Together"].Ambassador.Id, Role = Role.Ambassador,
+            GrantedAt = now.AddMonths(-1), GrantedById = fruitvaleCoordinator.Id, Until = DateOnly.FromDateTime(now.AddMonths(11).UtcDateTime),
+        });
         await db.SaveChangesAsync();
     }
 

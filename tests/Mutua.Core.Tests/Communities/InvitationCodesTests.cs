@@ -69,4 +69,11 @@ public sealed class InvitationCodesTests
 
     [Fact]
     public void Display_puts_a_dash_in_the_middle() => Assert.Equal("K7QM-2PXD", InvitationCodes.Display("K7QM2PXD"));
+
+    // Codes made before they had eight characters (and anything else) are shown as they are, never cut.
+    [Theory]
+    [InlineData("K7QM2PX")]
+    [InlineData("K7QM2PXDA")]
+    [InlineData("")]
+    public void Display_leaves_a_code_of_another_length_as_it_is(string code) => Assert.Equal(code, InvitationCodes.Display(code));
 }

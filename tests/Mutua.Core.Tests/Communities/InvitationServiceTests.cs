@@ -45,6 +45,17 @@ public sealed class InvitationCreateTests : WorldTests
         Assert.Null(explicitGroup.HouseholdName);
     }
 
+    // Even an admin, who may manage every community, is told NotFound for one that does not exist.
+    [Fact]
+    public async Task A_community_that_does_not_exist_is_NotFound_even_for_an_admin()
+    {
+        var nowhere = Guid.NewGuid();
+        (await Invite(W.Ada, nowhere, new NewInvitation(Role.Supporter, null, null, null))).Fails(Failure.NotFound);
+        (await Host.Run<InvitationService, Outcome<IReadOnlyList<InvitationSummary>>>(async s => await s.ListAsync(await As(W.Ada), nowhere)))
+            .Fails(Failure.NotFound);
+        Assert.Equal(0, await Host.CountAsync<Invitation>());
+    }
+
     [Fact]
     public async Task A_member_cannot_invite_into_another_group()
     {
@@ -160,6 +171,7 @@ public sealed class InvitationCreateTests : WorldTests
 
         Assert.Equal(made, Assert.Single(await List(W.Amina)));
         Assert.Equal(made, Assert.Single(await List(W.Claude)));
+        Assert.Equal("Umucyo", made.GroupName);
         var preview = (await Host.Run<InvitationService, Outcome<InvitationPreview>>(s => s.PreviewAsync(made.Code))).Ok();
         Assert.Equal((made.Code, W.Kimironko.Id, Role.Member, "Umucyo", "Uwase family", "Amina", made.ExpiresAt),
             (preview.Code, preview.CommunityId, preview.Role, preview.GroupName, preview.HouseholdName, preview.InvitedByFirstName, preview.ExpiresAt));
@@ -351,6 +363,20 @@ public sealed class InvitationJoinTests : WorldTests
         (await Redeem(W.Dora, invitation.Code)).Fails(Failure.InvitationUsed);
 
         Assert.Equal(before, await CountsAsync());
+    }
+
+    // An ambassador's role is for a year, renewed by a coordinator; a member's has no end.
+    [Fact]
+    public async Task Joining_as_an_ambassador_lasts_a_year_and_as_a_member_for_good()
+    {
+        var ambassador = await Invite(W.Claude, new NewInvitation(Role.Ambassador, null, null, null));
+        var member = await Invite(W.Amina, new NewInvitation(Role.Member, null, null, "Uwase family"));
+        (await Redeem(W.Dora, ambassador.Code)).Ok();
+        var grace = (await SignUp(member.Code)).Ok();
+        var today = DateOnly.FromDateTime(Host.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(today.AddYears(1), await Host.Db(db => db.CommunityRoles
+            .Where(r => r.PersonId == W.Dora.Id && r.CommunityId == W.Kimironko.Id && r.Role == Role.Ambassador).Select(r => r.Until).SingleAsync()));
+        Assert.Null(await Host.Db(db => db.CommunityRoles.Where(r => r.PersonId == grace.PersonId && r.Role == Role.Member).Select(r => r.Until).SingleAsync()));
     }
 
     [Fact]

@@ -233,4 +233,37 @@ public sealed class MoneyTests
         Assert.True(Money.TryParse(text, currency, new CultureInfo(culture), out var back));
         Assert.Equal(amount, back);
     }
+
+    // Hours of help and items are whole numbers, typed with the person's conventions; a decimal is refused, not
+    // read as a number ten times larger ("1,5" hours was 15 with a lenient thousands parse).
+    [Theory]
+    [InlineData("es", "US", "1,500", 1500)]
+    [InlineData("es", "US", "1.500", 1500)]
+    [InlineData("en", "US", "12", 12)]
+    [InlineData("fr", "RW", "1 500", 1500)]
+    [InlineData("fr", "RW", "1\u202F500", 1500)]
+    [InlineData("rw", "RW", "1.500", 1500)]
+    [InlineData("sw", "UG", " 40 ", 40)]
+    [InlineData("es", "US", "1,5", 0)]
+    [InlineData("es", "ES", "1,5", 0)]
+    [InlineData("en", "US", "1.5", 0)]
+    [InlineData("fr", "RW", "2,5", 0)]
+    [InlineData("en", "US", "15,00", 0)]
+    [InlineData("en", "US", "1,50,000", 0)]
+    [InlineData("en", "US", "-3", 0)]
+    [InlineData("en", "US", "0", 0)]
+    [InlineData("en", "US", "3 hours", 0)]
+    public void Whole_numbers_are_read_strictly_in_the_persons_conventions(string language, string country, string typed, long expected)
+    {
+        var reading = Money.ReadWholeNumber(typed, Money.ConventionsFor(language, country));
+        Assert.Equal(expected > 0 ? AmountReading.Read : AmountReading.Unreadable, reading.Kind);
+        Assert.Equal(expected, reading.MinorUnits);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void No_whole_number_typed_is_empty(string? typed) =>
+        Assert.Equal(new MoneyReading(AmountReading.Empty, 0), Money.ReadWholeNumber(typed, CultureInfo.GetCultureInfo("en-US")));
 }

@@ -274,4 +274,26 @@ public sealed class SavingsServiceTests : SavingsTestBase
         Assert.Equal(next.Balances.LoanFund + 2_000, next.Balances.BoxCash);
         Assert.Equal(2, await Host.CountAsync<SavingsCycle>());
     }
+
+    [Fact]
+    public async Task A_members_own_savings_for_a_check_in_are_their_passbooks_savings_of_the_open_cycle()
+    {
+        var g = await GroupAsync();
+        var second = await GroupAsync(name: "Abishyizehamwe");
+        (await Meet(W.Amina, g.Id, new MeetingInput(NextWeek(), 2_000 + 1_000,
+            Shares: [new SharesInput(P(1), 4), new SharesInput(P(2), 2)]))).Ok();
+        (await Meet(W.Amina, second.Id, new MeetingInput(Today, 500, Shares: [new SharesInput(P(1), 1)]))).Ok();
+
+        var mine = await OwnSavings(W.Bosco, "RWF");
+        Assert.Equal([("Abishyizehamwe", 500L), ("Twisungane", 2_000L)], mine.Select(m => (m.GroupName, m.Savings)));
+        Assert.Equal((await Passbook(W.Bosco, g.Id, P(1))).Ok().Savings, mine.Single(m => m.GroupId == g.Id).Savings);
+        Assert.Empty(await OwnSavings(W.Bosco, "USD"));
+        Assert.Empty(await OwnSavings(W.Dora, "RWF"));
+
+        // After the share-out only the new cycle counts: Bosco's reinvested 1,000 is 2 shares of it.
+        (await Close(W.Amina, g.Id, new CloseCycleInput(NextWeek(), Reinvest: [new ReinvestInput(P(1), 1_000)]))).Ok();
+        mine = await OwnSavings(W.Bosco, "RWF");
+        Assert.Equal(1_000, mine.Single(m => m.GroupId == g.Id).Savings);
+        Assert.Equal((await Passbook(W.Bosco, g.Id, P(1))).Ok().Savings, mine.Single(m => m.GroupId == g.Id).Savings);
+    }
 }

@@ -49,6 +49,9 @@ public abstract class SavingsTestBase : WorldTests
     protected Task<Outcome<CycleClosedView>> Close(Person by, Guid groupId, CloseCycleInput input, string? key = null) =>
         Host.Run<SavingsService, Outcome<CycleClosedView>>(async s => await s.CloseCycleAsync(await As(by), groupId, input, key));
 
+    protected Task<IReadOnlyList<OwnSavings>> OwnSavings(Person by, string currency) =>
+        Host.Run<SavingsService, IReadOnlyList<OwnSavings>>(async s => await s.OwnSavingsAsync(await As(by), currency));
+
     /// <summary>A week later, in Kigali.</summary>
     protected DateOnly NextWeek()
     {

@@ -49,4 +49,38 @@ public sealed class PledgeFormTests(MutuaFactory app) : IClassFixture<MutuaFacto
         Assert.Contains("name=\"amount\" value=\"12345.00\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await KeishasPledgesAsync());
     }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("2.5")]
+    public async Task Items_pledged_as_a_decimal_are_refused_not_read_ten_times_larger(string typed)
+    {
+        using var keisha = await KeishaInSpanishAsync();
+        var tools = await app.WithDbAsync(db => db.Needs.Where(n => n.ProjectId == app.Demo.ToolLibrary && n.Kind == Mutua.Core.Projects.NeedKind.Materials)
+            .Select(n => n.Id).SingleAsync(Ct));
+        var before = await KeishasPledgesAsync();
+
+        using var posted = await MutuaFactory.PostFormAsync(keisha, $"/p/{app.Demo.ToolLibrarySlug}?handler=Pledge",
+            new() { ["needId"] = tools.ToString(), ["amount"] = typed }, formPage: $"/p/{app.Demo.ToolLibrarySlug}");
+        var html = await posted.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("número entero mayor que cero", html, StringComparison.Ordinal);
+        Assert.Equal(before, await KeishasPledgesAsync());
+    }
+
+    [Fact]
+    public async Task Items_pledged_with_a_thousands_comma_in_California_Spanish_are_read_whole()
+    {
+        using var keisha = await KeishaInSpanishAsync();
+        var tools = await app.WithDbAsync(db => db.Needs.Where(n => n.ProjectId == app.Demo.ToolLibrary && n.Kind == Mutua.Core.Projects.NeedKind.Materials)
+            .Select(n => n.Id).SingleAsync(Ct));
+        var before = await KeishasPledgesAsync();
+
+        using var posted = await MutuaFactory.PostFormAsync(keisha, $"/p/{app.Demo.ToolLibrarySlug}?handler=Pledge",
+            new() { ["needId"] = tools.ToString(), ["amount"] = "1,000" }, formPage: $"/p/{app.Demo.ToolLibrarySlug}");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal([.. before, 1000], await KeishasPledgesAsync());
+    }
 }

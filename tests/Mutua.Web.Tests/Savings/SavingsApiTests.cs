@@ -14,32 +14,7 @@ public sealed class SavingsApiTests(MutuaFactory app) : IClassFixture<MutuaFacto
     private static string Day(int daysAgo) =>
         DateTime.UtcNow.AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Jamal starts a group with Keisha and eight more of Dudley's people.</summary>
-    private async Task<(Guid Id, JsonElement Group)> CreateAsync(HttpClient jamal)
-    {
-        var d = app.Demo;
-        var others = await app.WithDbAsync(db => db.HouseholdMembers
-            .Where(m => db.Households.Any(h => h.Id == m.HouseholdId && h.CommunityId == d.Dudley) && m.PersonId != d.Jamal && m.PersonId != d.Keisha)
-            .Select(m => m.PersonId).OrderBy(p => p).Take(8).ToListAsync());
-        using var response = await jamal.PostAsJsonAsync("/api/v1/savings-groups", new
-        {
-            communityId = d.Dudley, name = $"Dudley VSLA {Guid.NewGuid():N}"[..24], kind = "vsla",
-            members = new[] { d.Jamal, d.Keisha }.Concat(others),
-            constitution = new
-            {
-                sharePrice = 5_00, maxSharesPerMeeting = 5, socialFundPerMeeting = 1_00, serviceChargePercent = 10,
-                serviceChargeBasis = "outstanding", loanMultiple = 3, maxLoanMonths = 3,
-            },
-        }, Ct);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        var group = JsonDocument.Parse(text).RootElement.Clone();
-        var id = group.GetProperty("id").GetGuid();
-        // Meetings after the fact: the cycle began when the group was made, so move its start back a month.
-        await app.WithDbAsync(db => db.SavingsCycles.Where(c => c.GroupId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StartedOn, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-30)))));
-        return (id, group);
-    }
+    private Task<(Guid Id, JsonElement Group)> CreateAsync(HttpClient jamal) => DudleyVsla.CreateAsync(app, jamal);
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> MeetAsync(HttpClient client, Guid id, object body, string? key)
     {

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.CheckIns;
+using Mutua.Core.Savings;
 using Mutua.Web.Infrastructure;
 
 namespace Mutua.Web.Pages.CheckIns;
 
-public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLocalizer<Text> l) : PageModel
+public sealed class EditModel(Viewer viewer, CheckInService checkIns, SavingsService savings, IStringLocalizer<Text> l) : PageModel
 {
     [BindProperty]
     public CheckInForm Form { get; set; } = new();
@@ -24,6 +25,10 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
     public bool AmountsToCheck { get; private set; }
     /// <summary>How many households a search by name found; null when nobody searched.</summary>
     public int? Found { get; private set; }
+    /// <summary>The person's own savings in their savings groups of the household's currency, to take with one tap.</summary>
+    public IReadOnlyList<OwnSavings> OwnSavings { get; private set; } = [];
+    /// <summary>The savings box was just filled in from the passbook (not saved yet).</summary>
+    public bool FromPassbook { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? month, bool saved, CancellationToken ct)
     {
@@ -64,6 +69,24 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         return Page();
     }
 
+    /// <summary>
+    /// "Use my passbook": the form comes back as it was typed, with the savings box set to the person's savings in their
+    /// savings groups; nothing is saved until they save.
+    /// </summary>
+    public async Task<IActionResult> OnPostFromPassbookAsync(Guid id, string? month, CancellationToken ct)
+    {
+        var problem = await LoadAsync(id, month, ct);
+        if (problem is not null) return problem;
+        ModelState.Clear();
+        Form.Help = WithBlankRows(Form.Help);
+        if (OwnSavings.Count > 0)
+        {
+            Form.Savings = Money.ToInput(OwnSavings.Sum(s => s.Savings), Saved!.Currency, CultureInfo.CurrentCulture);
+            FromPassbook = true;
+        }
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid id, string? month, CancellationToken ct)
     {
         HouseholdId = id;
@@ -88,6 +111,7 @@ public sealed class EditModel(Viewer viewer, CheckInService checkIns, IStringLoc
         if (this.Refusal(draft) is { } refused) return refused;
         Saved = draft.Value;
         Neighbours = (await checkIns.NeighboursAsync(viewer, id, ct)).Value ?? [];
+        if (viewer.IsMemberOf(id)) OwnSavings = await savings.OwnSavingsAsync(viewer, Saved!.Currency, ct);
         return null;
     }
 

@@ -3,6 +3,9 @@
 // Core, and it throws instead of showing a wrong word.
 #pragma warning disable CS8524
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Mutua.Core;
 using Mutua.Core.Projects;
@@ -68,10 +71,7 @@ public static class ProjectNames
             var reading = Money.Read(text, currency, CultureInfo.CurrentCulture);
             return reading.Kind is AmountReading.Read or AmountReading.Unsure && reading.MinorUnits <= 0 ? new(AmountReading.Unreadable, 0) : reading;
         }
-        var cleaned = new string((text ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '\u202F' and not '\u00A0').ToArray());
-        if (cleaned.Length == 0) return new(AmountReading.Empty, 0);
-        return long.TryParse(cleaned, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var amount) && amount > 0
-            ? new(AmountReading.Read, amount) : new(AmountReading.Unreadable, 0);
+        return Money.ReadWholeNumber(text, CultureInfo.CurrentCulture);
     }
 
     /// <summary>Why a typed amount was not taken, in the person's language: a question when it was read another way.</summary>
@@ -82,6 +82,17 @@ public static class ProjectNames
 
     /// <summary>The amount as it was read, for the input box, so posting again confirms it.</summary>
     public static string ToInput(MoneyReading reading, string currency) => Money.ToInput(reading.MinorUnits, currency, CultureInfo.CurrentCulture);
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>
+    /// A translated sentence, asked for without arguments so its <c>{0}</c> is left in, around people's own words (a title, a name they
+    /// gave), which keep the language they are written in, so a screen reader reads a Kinyarwanda title in Kinyarwanda
+    /// inside a Spanish sentence.
+    /// </summary>
+    public static IHtmlContent Around(LocalizedString sentence, string ownWords, string language) =>
+        new HtmlString(string.Format(CultureInfo.CurrentCulture, Encoder.Encode(sentence.Value),
+            $"<span lang=\"{Encoder.Encode(language)}\">{Encoder.Encode(ownWords)}</span>"));
 
     public static int Percent(long part, long whole) => whole <= 0 ? 0 : (int)Math.Min(100, part * 100 / whole);
 }
