@@ -213,6 +213,10 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             RecordedById = viewer.PersonId, RecordedAt = now, IdempotencyKey = key,
         };
         db.SavingsMeetings.Add(meeting);
+        // A box found short at an earlier meeting may have left a fund below zero: a meeting may not take it lower, but
+        // may always bring money in (else one bad count would stop the group for good).
+        var loanFundBefore = Math.Min(0, state.Books.LoanFundCash(state.Cycle.Id));
+        var socialFundBefore = Math.Min(0, state.Books.SocialFundCash(state.Cycle.Id));
         var w = new Writer(db, state, meeting, viewer.PersonId, now);
         var decisions = input.Decisions ?? new MeetingDecisions();
 
@@ -361,8 +365,10 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             w.Enter(SavingsEntryKind.RoundPayout, SavingsAccount.RoundPayouts, SavingsAccount.Pot, pot, round.PersonId, reason: $"round {turn.Round}");
             turn.PaidAtMeetingId = meeting.Id;
         }
-        if (state.Books.LoanFundCash(cycle.Id) < 0) return Failure.LoanFundShort;
-        if (state.Books.SocialFundCash(cycle.Id) < 0) return Failure.SocialFundShort;
+        // Nor is anything lent out of a fund that is short.
+        var loanFund = state.Books.LoanFundCash(cycle.Id);
+        if (loanFund < loanFundBefore || loanFund < 0 && input.Loans is { Count: > 0 }) return Failure.LoanFundShort;
+        if (state.Books.SocialFundCash(cycle.Id) < socialFundBefore) return Failure.SocialFundShort;
         foreach (var loan in state.Loans)
         {
             if (state.Books.LoanOutstanding(loan.Id) < 0) return Failure.InvalidRepayment;

@@ -296,4 +296,28 @@ public sealed class SavingsServiceTests : SavingsTestBase
         Assert.Equal(1_000, mine.Single(m => m.GroupId == g.Id).Savings);
         Assert.Equal((await Passbook(W.Bosco, g.Id, P(1))).Ok().Savings, mine.Single(m => m.GroupId == g.Id).Savings);
     }
+
+    // A box found far short leaves the loan fund below zero. The group must still meet and bring money in; it may
+    // not lend, or pay out, from a fund that is short.
+    [Fact]
+    public async Task After_a_box_found_short_the_group_still_meets_but_lends_nothing_from_a_short_fund()
+    {
+        var g = await GroupAsync();
+        // 2,000 of shares and 200 to the social fund, and an empty box: 2,200 short, all of it from the loan fund.
+        var shortBox = (await Meet(W.Amina, g.Id, new MeetingInput(NextWeek(), 0,
+            Shares: [new SharesInput(P(1), 4)], SocialFund: [new AmountInput(P(1), 200)]))).Ok();
+        Assert.Equal(-2_200, shortBox.BoxDifference);
+        Assert.Equal(-200, shortBox.Balances.LoanFund);
+
+        // A fine comes in (the fund goes from −200 to −100; the box holds the social fund's 200 less that): recorded.
+        var fine = (await Meet(W.Amina, g.Id, new MeetingInput(NextWeek(), 100, Fines: [new ReasonedAmountInput(P(2), 100, "late")]))).Ok();
+        Assert.Equal(-100, fine.Balances.LoanFund);
+        // A loan while the fund is still short: refused, even with money coming in.
+        (await Meet(W.Amina, g.Id, new MeetingInput(NextWeek(), 100 + 100 - 50,
+            Fines: [new ReasonedAmountInput(P(2), 100, "late")], Loans: [new LoanRequestInput(P(1), 50)]))).Fails(Failure.LoanFundShort);
+        // Once shares bring the fund above zero, lending within it is fine again.
+        var lent = (await Meet(W.Amina, g.Id, new MeetingInput(Today, 100 + 500 - 300,
+            Shares: [new SharesInput(P(3), 1)], Loans: [new LoanRequestInput(P(1), 300)]))).Ok();
+        Assert.Equal(100, lent.Balances.LoanFund);
+    }
 }

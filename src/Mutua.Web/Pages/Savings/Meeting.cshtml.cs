@@ -147,9 +147,18 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
                 social.Add(new AmountInput(row.PersonId, s));
                 expected += s;
             }
-            if (Read(row.Fine, $"Form.Members[{i}].Fine", v => Form.Members[index].Fine = v) is > 0 and var f)
+            var rule = c.Fines.FirstOrDefault(x => string.Equals(x.Name, row.FineReason?.Trim(), StringComparison.Ordinal));
+            var fine = Read(row.Fine, $"Form.Members[{i}].Fine", v => Form.Members[index].Fine = v);
+            // A fine chosen from the constitution without an amount is that fine's amount.
+            if (fine is null && rule is not null && ModelState.GetFieldValidationState($"Form.Members[{i}].Fine") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
-                fines.Add(new ReasonedAmountInput(row.PersonId, f, null));
+                fine = rule.Amount;
+                // (The page writes the row's values itself, so the amount shows as filled in.)
+                Form.Members[index].Fine = Money.ToInput(rule.Amount, currency, culture);
+            }
+            if (fine is > 0 and var f)
+            {
+                fines.Add(new ReasonedAmountInput(row.PersonId, f, rule?.Name));
                 expected += f;
             }
             if (Read(row.Repayment, $"Form.Members[{i}].Repayment", v => Form.Members[index].Repayment = v) is > 0 and var paid)

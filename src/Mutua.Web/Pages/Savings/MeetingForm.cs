@@ -32,6 +32,8 @@ public sealed class MemberRow
     public int? Shares { get; set; }
     public string? SocialFund { get; set; }
     public string? Fine { get; set; }
+    /// <summary>Which of the constitution's fines it is; chosen without an amount, the fine's own amount.</summary>
+    public string? FineReason { get; set; }
     public string? Repayment { get; set; }
 }
 
