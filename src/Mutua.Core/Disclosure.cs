@@ -47,6 +47,14 @@ public static class Disclosure
         return count >= MinHouseholds && of - count >= MinHouseholds;
     }
 
+    /// <summary>
+    /// Whether a total of money that <paramref name="behind"/> of <paramref name="of"/> households put there (savings, loans
+    /// outstanding) may be shown, rounded: over fewer than five it is near enough one household's own figure; a total of
+    /// nothing says "none of them" and needs the larger number, as a count of none does.
+    /// </summary>
+    public static bool MayShowTotal(long behind, long of) =>
+        behind == 0 ? of >= MinForAllOrNothing : behind >= MinHouseholds;
+
     /// <summary>How many households a group or community has: no trait, so only the threshold applies.</summary>
     public static bool MayShowSize(long households) => households == 0 || households >= MinHouseholds;
 

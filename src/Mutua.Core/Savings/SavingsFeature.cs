@@ -8,6 +8,8 @@ public static class SavingsFeature
     public static IServiceCollection AddSavings(this IServiceCollection services)
     {
         services.AddScoped<SavingsService>();
+        // What coordinators and sponsors see of the groups: aggregates only.
+        services.AddScoped<SavingsRollUp>();
         return services;
     }
 }

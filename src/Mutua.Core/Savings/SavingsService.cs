@@ -897,7 +897,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         return Today(clock.GetUtcNow(), zone);
     }
 
-    private static DateOnly Today(DateTimeOffset now, string timeZone) =>
+    internal static DateOnly Today(DateTimeOffset now, string timeZone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now,
             TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc).DateTime);
 

@@ -36,7 +36,8 @@ internal sealed class ApiDocument(PublicAddress address) : IOpenApiDocumentTrans
         ["Network"] = "Who helps whom, from check-ins: pseudonymous unless a household shares its name.",
         ["Sharing"] = "What a household lets others see of it.",
         ["Projects"] = "Projects, their needs, updates, photos, verification, pledges, followers and ambassadors.",
-        ["Savings"] = "Savings groups run by their members (VSLAs and rotating groups): meetings, the append-only journal, passbooks and the share-out.",
+        ["Savings"] = "Savings groups run by their members (VSLAs and rotating groups): meetings, the append-only journal, passbooks and the share-out; " +
+            "and, for a community's coordinators and sponsors, its groups as aggregates only (figures from fewer than 5 households suppressed).",
         ["PersonalData"] = "A household's data as a download, and closing an account.",
     };
 

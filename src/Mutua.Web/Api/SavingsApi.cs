@@ -25,6 +25,32 @@ public sealed record MeetingRequest(
 public sealed record ShareOutRequest(DateOnly? Date, IReadOnlyList<ReinvestInput>? Reinvest = null, IReadOnlyList<Guid>? Leaving = null,
     ConstitutionInput? NextConstitution = null);
 
+/// <summary>
+/// A figure of a community's savings groups as seen from outside them: {"value": n, "suppressed": false, "reason": null}, or
+/// {"value": null, "suppressed": true, "reason": "too_few"} when it rests on fewer households than the disclosure rules need
+/// (docs/privacy.md), or "nothing_to_measure" (no loans, no meetings yet).
+/// </summary>
+public sealed record SavingsFigure(long? Value, bool Suppressed, string? Reason);
+
+/// <summary>
+/// The figures in one currency. savings, loansOutstanding, assets and projectedShareOut are in minor units of the currency,
+/// rounded to two significant digits; the percents are whole (0 and 100 only for exactly none and all).
+/// </summary>
+public sealed record SavingsRollUpFigures(string Currency, SavingsFigure Groups, SavingsFigure Members, SavingsFigure Households,
+    SavingsFigure Savings, SavingsFigure LoansOutstanding, SavingsFigure PortfolioAtRiskPercent, SavingsFigure AttendancePercent,
+    SavingsFigure WrittenOffPercent, SavingsFigure Assets, SavingsFigure ProjectedShareOut);
+
+/// <summary>One currency across the communities the caller coordinates or sponsors; communities: how many the count of groups is from.</summary>
+public sealed record SavingsRollUpCurrency(string Currency, int Communities, SavingsRollUpFigures Figures);
+
+/// <summary>
+/// A community's savings groups as coordinators, sponsors and admins see them (aggregates only, nobody named): community has one
+/// set of figures per currency its groups keep books in ([] when it has no savings group); across, the same figures over every
+/// community the caller sees savings of (communitiesAcross), a set per currency.
+/// </summary>
+public sealed record SavingsRollUpResponse(Guid CommunityId, string CommunityName, string Currency, DateOnly AsOf,
+    IReadOnlyList<SavingsRollUpFigures> Community, int CommunitiesAcross, IReadOnlyList<SavingsRollUpCurrency> Across);
+
 internal static class SavingsApi
 {
     private const int Forbidden = StatusCodes.Status403Forbidden;
@@ -52,8 +78,35 @@ internal static class SavingsApi
         api.MapPost("/savings-groups/{id:guid}/share-out", CloseCycleAsync)
             .WithSummary("Share out and close the cycle (the group's officers), once every loan is repaid or written off: pays every member, carries the remainder and the social fund to a new cycle, takes reinvestments as first shares of it. Send an Idempotency-Key header.")
             .ProducesProblems(Forbidden, NotFound, Conflict);
+        api.MapGet("/communities/{communityId:guid}/savings", GetCommunitySavingsAsync)
+            .WithSummary("A community's savings groups from outside them (its coordinators and sponsors, admins; not its members, who see their own group's books): " +
+                "groups, members, households, savings (shares bought this cycle), loans outstanding, portfolio at risk (PAR30: the share of what is owed " +
+                "on loans more than 30 days late), attendance at the last four meetings (present or represented), the share of this cycle's lending " +
+                "written off, assets (loan fund, loans, social fund) and the projected share-out; then the same across every community you coordinate " +
+                "or sponsor, by currency. Money in minor units, rounded to two significant digits. A figure resting on fewer than 5 households (or, for " +
+                "a share about some of them, on fewer than 5 with and 5 without) is null with reason too_few; nobody is named.")
+            .ProducesProblems(Forbidden, NotFound);
         return app;
     }
+
+    private static async Task<Results<Ok<SavingsRollUpResponse>, ApiProblem>> GetCommunitySavingsAsync(Guid communityId, Viewer viewer,
+        SavingsRollUp rollUp, CancellationToken ct) =>
+        ApiResults.Ok(await rollUp.RollUpAsync(viewer, communityId, ct), v => ToResponse(v));
+
+    private static SavingsRollUpResponse ToResponse(SavingsRollUpView v) => new(v.CommunityId, v.CommunityName, v.Currency, v.AsOf,
+        [.. v.Community.Select(f => ToFigures(f))], v.CommunitiesAcross, [.. v.Across.Select(a => new SavingsRollUpCurrency(a.Currency, a.Communities, ToFigures(a.Figures)))]);
+
+    private static SavingsRollUpFigures ToFigures(SavingsFigures f) => new(f.Currency, Figure(f.Groups), Figure(f.Members), Figure(f.Households),
+        Figure(f.Savings), Figure(f.LoansOutstanding), Figure(f.PortfolioAtRiskPercent), Figure(f.AttendancePercent), Figure(f.WrittenOffPercent),
+        Figure(f.Assets), Figure(f.ProjectedShareOut));
+
+    /// <summary>A suppressed cell stays one: its value is never written, only why (the codes of the insights' CSV, and one more).</summary>
+    private static SavingsFigure Figure(RollUpCell c) => new(c.Value, !c.Shown, c.Withheld switch
+    {
+        Withheld.TooFew => "too_few",
+        Withheld.NothingToMeasure => "nothing_to_measure",
+        _ => null,
+    });
 
     private static async Task<Results<Created<SavingsGroupView>, ApiProblem>> CreateSavingsGroupAsync(NewSavingsGroup body, Viewer viewer,
         SavingsService savings, CancellationToken ct) =>

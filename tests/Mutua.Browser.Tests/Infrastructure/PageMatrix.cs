@@ -75,6 +75,7 @@ public static class PageMatrix
             new("household data", $"/Households/{household}/Data", Jamal),
             new("my data", "/Account/MyData", Jamal),
             new("insights", $"/Communities/{community}/Insights", Sponsor),
+            new("savings of a community", $"/Communities/{community}/Savings", Sponsor),
             new("compare insights", "/Insights/Compare", BrowserApp.Denise),
             new("progress", $"/Households/{household}/Progress", Jamal),
             new("check-ins", $"/Households/{household}/CheckIns", Jamal),

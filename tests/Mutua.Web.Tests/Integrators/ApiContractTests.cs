@@ -130,6 +130,7 @@ public sealed partial class ApiContractTests(MutuaFactory app) : IClassFixture<M
         "getPassbook",
         "previewShareOut",
         "closeCycle",
+        "getCommunitySavings",
         "downloadHouseholdData",
         "closeAccount",
     ];

@@ -48,6 +48,8 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
     private static readonly string[] SavingsOfficers = [SameHousehold];
     // Anyone of a household of the community starts a group (Denise the coordinator has one); not the sponsor or the admin.
     private static readonly string[] HouseholdsOfCommunity = [SameHousehold, OtherHousehold, Coordinator];
+    // A community's savings groups as aggregates: its coordinators and sponsors, and admins; not the groups' members.
+    private static readonly string[] SavingsRollUpViewers = [Coordinator, Sponsor, Admin];
 
     public static readonly Endpoint[] Endpoints =
     [
@@ -192,6 +194,7 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
             Arrange: SavingsGroupAsync),
         new("POST /savings-groups/{id}/share-out", "POST", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/share-out", SavingsOfficers,
             _ => new { }, Arrange: SavingsGroupAsync),
+        new("GET /communities/{id}/savings", "GET", c => $"/api/v1/communities/{c.D.Dudley}/savings", SavingsRollUpViewers),
 
         // Personal data (issue 11): a household's own members only, not its coordinator, sponsor or admin.
         new("GET /households/{id}/data", "GET", c => $"/api/v1/households/{c.D.JamalHousehold}/data", OwnHouseholdOnly),

@@ -35,6 +35,8 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
     // the sponsor and the admin are not members: a group's money is its members' business.
     private static readonly string[] SavingsMembers = [SameHousehold, OtherHousehold];
     private static readonly string[] SavingsOfficers = [SameHousehold];
+    // What a community's savings groups add up to: for those who are not in them and answer for the community.
+    private static readonly string[] SavingsRollUpViewers = [Coordinator, Sponsor, Admin];
 
     public static readonly PageCase[] Pages =
     [
@@ -79,6 +81,8 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Savings/{id}/Passbook/{personId}", d => $"/Savings/{d.WarrenStreetSavings}/Passbook/{d.Keisha}", SavingsMembers),
         new("/Savings/{id}/ShareOut", d => $"/Savings/{d.WarrenStreetSavings}/ShareOut", SavingsMembers),
         new("/Savings/{id}/Meeting", d => $"/Savings/{d.WarrenStreetSavings}/Meeting", SavingsOfficers),
+        // Aggregates only, for the community's coordinators and sponsors (and admins); members see their own group's books instead.
+        new("/Communities/{id}/Savings", d => $"/Communities/{d.Dudley}/Savings", SavingsRollUpViewers),
     ];
 
     /// <summary>What someone not signed in gets from the pages marked [AllowAnonymous]; never a redirect to sign in.</summary>

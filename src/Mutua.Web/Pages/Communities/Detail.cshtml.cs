@@ -13,6 +13,8 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities) : P
     public IReadOnlyList<HouseholdSummary> Households { get; private set; } = [];
     public bool CanManage { get; private set; }
     public bool IsMember { get; private set; }
+    /// <summary>Coordinators, sponsors and admins see what the community's savings groups add up to.</summary>
+    public bool CanSeeSavings { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Please enter a name."), StringLength(Group.NameMaxLength, ErrorMessage = "That name is too long.")]
@@ -75,6 +77,7 @@ public sealed class DetailModel(Viewer viewer, CommunityService communities) : P
         Community = detail.Value;
         CanManage = viewer.CanManage(id);
         IsMember = viewer.HouseholdIn(id) is not null;
+        CanSeeSavings = Mutua.Core.Savings.SavingsRollUp.MaySee(viewer, id);
         if (CanManage)
         {
             Households = (await communities.ListHouseholdsAsync(viewer, id, ct)).Value ?? [];
