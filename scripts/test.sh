@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test tier, on a fresh Debian machine or a warm one:
-#   installs what the tests need when it is missing (Debian's chromium, PostgreSQL, python3-networkx, python3-openpyxl),
+#   installs what the tests need when it is missing (Debian's chromium, PostgreSQL, python3-networkx, python3-openpyxl,
+#   fonts-dejavu-core, poppler-utils),
 #   starts a throwaway PostgreSQL cluster on a free port (stopped on exit),
 #   builds once, runs Core, Web on SQLite, Web on PostgreSQL and Browser tests,
 #   and ends with one line: "tests: N passed, N failed" (", N skipped" when any were).
@@ -53,6 +54,13 @@ fi
 if ! /usr/bin/python3 -c 'import networkx, openpyxl' >/dev/null 2>&1; then
     say "installing python3-networkx and python3-openpyxl for the export tests"
     apt_install python3-networkx python3-openpyxl || say "could not install python3-networkx and python3-openpyxl; the export tests will fail"
+fi
+
+# The passbook and meeting-sheet PDFs are written in DejaVu Sans (the app needs it at run time too: README), and the
+# PDF tests read them back with poppler's pdftotext.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdftotext >/dev/null 2>&1; then
+    say "installing fonts-dejavu-core and poppler-utils for the PDF tests"
+    apt_install fonts-dejavu-core poppler-utils || say "could not install fonts-dejavu-core and poppler-utils; the PDF tests will fail"
 fi
 
 find_pgbin() {

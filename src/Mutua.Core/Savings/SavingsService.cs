@@ -96,6 +96,67 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             preview.Lines.FirstOrDefault(l => l.PersonId == personId)?.Payout ?? 0, lines);
     }
 
+    /// <summary>
+    /// One recorded meeting, any cycle's, as its page in the paper notebook (the group's members, as for the passbook):
+    /// read from the journal entries written at it, with its attendance and the loans it approved. An entry a later
+    /// meeting corrected stays on the sheet, marked, as a struck-through line stays on paper.
+    /// </summary>
+    public async Task<Outcome<MeetingSheet>> MeetingSheetAsync(Viewer viewer, Guid groupId, int number, CancellationToken ct = default)
+    {
+        if (!viewer.IsSignedIn) return Refusal;
+        var group = await db.SavingsGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        if (group is null || !await db.SavingsMembers.AnyAsync(m => m.GroupId == groupId && m.PersonId == viewer.PersonId, ct)) return Refusal;
+        var meeting = await db.SavingsMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.GroupId == groupId && m.Number == number, ct);
+        if (meeting is null) return Failure.NotFound;
+        var cycleNumber = await db.SavingsCycles.Where(c => c.Id == meeting.CycleId).Select(c => c.Number).FirstAsync(ct);
+        var attendance = await db.SavingsAttendance.AsNoTracking().Where(a => a.MeetingId == meeting.Id).ToListAsync(ct);
+        // A share-out meeting writes the next cycle's opening entries too: they are its entries all the same.
+        var entries = await db.SavingsEntries.AsNoTracking().Where(e => e.GroupId == groupId && e.MeetingId == meeting.Id)
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        var ids = entries.Select(e => (Guid?)e.Id).ToList();
+        var corrected = (await db.SavingsEntries.Where(e => ids.Contains(e.ReversesId)).Select(e => e.ReversesId!.Value).ToListAsync(ct)).ToHashSet();
+        var taken = entries.Where(e => e.ReversesId is not null).Select(e => e.ReversesId!.Value).ToList();
+        var originals = await db.SavingsEntries.Where(e => taken.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Kind, ct);
+        var loanIds = entries.Where(e => e.Kind == SavingsEntryKind.Disbursement && e.LoanId is not null).Select(e => e.LoanId!.Value).ToList();
+        var loans = await db.SavingsLoans.AsNoTracking().Where(l => loanIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var people = attendance.Select(a => a.PersonId).Concat(entries.Where(e => e.PersonId is not null).Select(e => e.PersonId!.Value))
+            .Append(meeting.RecordedById).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName, ct);
+        string Name(Guid? person) => person is { } p ? names.GetValueOrDefault(p) ?? "—" : "—";
+        MeetingSheetLine Line(SavingsEntry e) => new(e.Id, e.PersonId, e.PersonId is null ? null : Name(e.PersonId), e.Kind, e.Amount, e.Shares,
+            e.Reason, corrected.Contains(e.Id), e.ReversesId is { } r && originals.TryGetValue(r, out var kind) ? kind : null);
+        List<MeetingSheetLine> Of(params SavingsEntryKind[] kinds) => [.. entries.Where(e => kinds.Contains(e.Kind)).Select(Line)];
+
+        var shown = new[]
+        {
+            SavingsEntryKind.SharePurchase, SavingsEntryKind.Contribution, SavingsEntryKind.SocialFundContribution, SavingsEntryKind.SocialFundPayout,
+            SavingsEntryKind.Disbursement, SavingsEntryKind.RepaymentPrincipal, SavingsEntryKind.ServiceCharge, SavingsEntryKind.Fine,
+            SavingsEntryKind.BoxDifference,
+        };
+        var repayments = entries.Where(e => e.Kind is SavingsEntryKind.RepaymentPrincipal or SavingsEntryKind.ServiceCharge && e.LoanId is not null)
+            .GroupBy(e => e.LoanId!.Value)
+            .Select(g => new MeetingRepaymentLine(g.Key, g.First().PersonId ?? Guid.Empty, Name(g.First().PersonId),
+                g.Where(e => e.Kind == SavingsEntryKind.RepaymentPrincipal).Sum(e => e.Amount),
+                g.Where(e => e.Kind == SavingsEntryKind.ServiceCharge).Sum(e => e.Amount), g.Any(e => corrected.Contains(e.Id))))
+            .ToList();
+        var disbursed = entries.Where(e => e.Kind == SavingsEntryKind.Disbursement && e.LoanId is { } id && loans.ContainsKey(id))
+            .Select(e => { var l = loans[e.LoanId!.Value]; return new MeetingLoanLine(l.Id, l.PersonId, Name(l.PersonId), e.Amount, l.Months, l.DueOn, corrected.Contains(e.Id)); })
+            .ToList();
+        // The difference was recorded as an entry: cash over the records went into the loan fund, cash short came out of it.
+        var difference = entries.Where(e => e.Kind == SavingsEntryKind.BoxDifference)
+            .Sum(e => e.DebitAccount == SavingsAccount.LoanFund ? e.Amount : -e.Amount);
+        var count = await db.SavingsMeetings.CountAsync(m => m.GroupId == groupId, ct);
+        return new MeetingSheet(group.Id, group.Name, group.Kind, group.Currency, meeting.Id, meeting.Number, cycleNumber, meeting.Date,
+            Name(meeting.RecordedById),
+            [.. attendance.Select(a => new MeetingAttendanceLine(a.PersonId, Name(a.PersonId), a.Status))
+                .OrderBy(a => a.FirstName, StringComparer.InvariantCultureIgnoreCase).ThenBy(a => a.PersonId)],
+            Of(SavingsEntryKind.SharePurchase, SavingsEntryKind.Contribution), Of(SavingsEntryKind.SocialFundContribution),
+            Of(SavingsEntryKind.SocialFundPayout), disbursed, repayments, Of(SavingsEntryKind.Fine),
+            [.. entries.Where(e => !shown.Contains(e.Kind)).Select(Line)],
+            meeting.BoxCash, meeting.BoxCash - difference, difference,
+            number > 1 ? number - 1 : null, number < count ? number + 1 : null);
+    }
+
     /// <summary>What the share-out would pay if the cycle closed now (loans still owed counted as repaid).</summary>
     public async Task<Outcome<ShareOutView>> ShareOutPreviewAsync(Viewer viewer, Guid groupId, CancellationToken ct = default)
     {

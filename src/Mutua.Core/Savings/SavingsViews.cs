@@ -146,3 +146,37 @@ public sealed record ShareOutView(Guid GroupId, string GroupName, Guid CycleId, 
 public sealed record SavingsMemberName(Guid PersonId, string FirstName);
 
 public sealed record CycleClosedView(ShareOutView ShareOut, Guid MeetingId, Guid NextCycleId, int NextCycleNumber, bool Repeated);
+
+/// <summary>Who came to a meeting, and how (a representative counts as present).</summary>
+public sealed record MeetingAttendanceLine(Guid PersonId, string FirstName, Attendance Status);
+
+/// <summary>
+/// One entry of a meeting, as its sheet shows it: whose (null for the group's own, such as cash carried), how much, how many
+/// shares, why. <see cref="Corrected"/> says a later meeting reversed it (it stays on the sheet, struck through, as on paper);
+/// <see cref="Corrects"/> is what a correction made at this meeting took back.
+/// </summary>
+public sealed record MeetingSheetLine(Guid EntryId, Guid? PersonId, string? FirstName, SavingsEntryKind Kind, long Amount, int Shares, string? Reason,
+    bool Corrected, SavingsEntryKind? Corrects = null);
+
+/// <summary>A loan the meeting approved and paid out, with its length and due date.</summary>
+public sealed record MeetingLoanLine(Guid LoanId, Guid PersonId, string FirstName, long Amount, int Months, DateOnly DueOn, bool Corrected);
+
+/// <summary>What a borrower paid back on one loan at the meeting: principal and service charge.</summary>
+public sealed record MeetingRepaymentLine(Guid LoanId, Guid PersonId, string FirstName, long Principal, long Charge, bool Corrected);
+
+/// <summary>
+/// One recorded meeting as the paper notebook's page for it, derived from the journal entries written at it: attendance,
+/// shares (a rotating group's contributions), the social fund in and out, loans paid out, repayments, fines, anything
+/// else written at it (corrections, write-offs, leavers, a share-out), and the box: cash counted against what the books
+/// said, and the difference recorded. <see cref="Previous"/> and <see cref="Next"/> are the numbers of the meetings
+/// either side, when there are.
+/// </summary>
+public sealed record MeetingSheet(Guid GroupId, string GroupName, SavingsGroupKind Kind, string Currency, Guid MeetingId, int Number,
+    int CycleNumber, DateOnly Date, string RecordedBy, IReadOnlyList<MeetingAttendanceLine> Attendance, IReadOnlyList<MeetingSheetLine> Shares,
+    IReadOnlyList<MeetingSheetLine> SocialFundIn, IReadOnlyList<MeetingSheetLine> SocialFundOut, IReadOnlyList<MeetingLoanLine> Loans,
+    IReadOnlyList<MeetingRepaymentLine> Repayments, IReadOnlyList<MeetingSheetLine> Fines, IReadOnlyList<MeetingSheetLine> Other,
+    long BoxCounted, long BoxByTheBooks, long BoxDifference, int? Previous, int? Next)
+{
+    /// <summary>The members present, in person or by a representative.</summary>
+    public int Present => Attendance.Count(a => a.Status != global::Mutua.Core.Savings.Attendance.Absent);
+}

@@ -69,6 +69,9 @@ internal static class SavingsApi
         api.MapPost("/savings-groups/{id:guid}/meetings", RecordMeetingAsync)
             .WithSummary("Record a meeting (the group's officers), all of it or none of it: date, attendance (inPerson|representative|absent), shares (count, or a payment that buys ⌊payment ÷ price⌋), socialFund, socialFundPayouts and fines (with a reason), loans (checked against the rules), repayments (principal and charge), decisions, and boxCash as counted (a difference from the books is recorded as an entry). Send an Idempotency-Key header: the same key from you for this group records the meeting once.")
             .ProducesProblems(Forbidden, NotFound);
+        api.MapGet("/savings-groups/{id:guid}/meetings/{number:int}", GetMeetingSheetAsync)
+            .WithSummary("One recorded meeting of any cycle, by its number (the group's members), as its page of the notebook: attendance with first names, shares (a rotating group's contributions), socialFundIn, socialFundOut with reasons, loans paid out, repayments (principal and charge), fines with reasons, other entries, and the box: boxCounted, boxByTheBooks and boxDifference (counted less the books). A line a later meeting corrected has corrected: true.")
+            .ProducesProblems(NotFound);
         api.MapGet("/savings-groups/{id:guid}/passbook/{personId:guid}", GetPassbookAsync)
             .WithSummary("A member's passbook for the open cycle (the group's members): shares, savings, loans, charges, fines, projected share-out and every entry.")
             .ProducesProblems(NotFound);
@@ -126,6 +129,10 @@ internal static class SavingsApi
         return ApiResults.Created(await savings.RecordMeetingAsync(viewer, id, input, idempotencyKey, ct),
             m => $"/api/v1/savings-groups/{id}");
     }
+
+    private static async Task<Results<Ok<MeetingSheet>, ApiProblem>> GetMeetingSheetAsync(Guid id, int number, Viewer viewer, SavingsService savings,
+        CancellationToken ct) =>
+        ApiResults.Ok(await savings.MeetingSheetAsync(viewer, id, number, ct));
 
     private static async Task<Results<Ok<Passbook>, ApiProblem>> GetPassbookAsync(Guid id, Guid personId, Viewer viewer, SavingsService savings,
         CancellationToken ct) =>

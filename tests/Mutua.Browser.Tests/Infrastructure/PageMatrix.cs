@@ -49,6 +49,7 @@ public static class PageMatrix
             new("record a meeting", $"/Savings/{savingsGroup}/Meeting", Jamal),
             new("passbook", $"/Savings/{savingsGroup}/Passbook", Jamal),
             new("share-out preview", $"/Savings/{savingsGroup}/ShareOut", Jamal),
+            new("meeting sheet", $"/Savings/{savingsGroup}/Meetings/1", Jamal),
             new("communities", "/Communities", BrowserApp.Denise),
             new("community", $"/Communities/{community}", BrowserApp.Denise),
             new("group", $"/Groups/{group}", BrowserApp.Denise),

@@ -128,6 +128,7 @@ public sealed partial class ApiContractTests(MutuaFactory app) : IClassFixture<M
         "getSavingsGroup",
         "recordMeeting",
         "getPassbook",
+        "getMeetingSheet",
         "previewShareOut",
         "closeCycle",
         "getCommunitySavings",

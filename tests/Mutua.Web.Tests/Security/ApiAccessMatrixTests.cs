@@ -188,6 +188,8 @@ public sealed class ApiAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutua
         new("POST /savings-groups/{id}/meetings", "POST", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/meetings", SavingsOfficers,
             _ => new { date = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), boxCash = 0 },
             Arrange: SavingsGroupAsync),
+        // A recorded meeting's sheet: the demo's meetings of Warren Street Savings Circle (Jamal's, Keisha a member).
+        new("GET /savings-groups/{id}/meetings/{number}", "GET", c => $"/api/v1/savings-groups/{c.D.WarrenStreetSavings}/meetings/1", SavingsMembers),
         new("GET /savings-groups/{id}/passbook/{personId}", "GET", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/passbook/{c.D.Keisha}",
             SavingsMembers, Arrange: SavingsGroupAsync),
         new("GET /savings-groups/{id}/share-out", "GET", c => $"/api/v1/savings-groups/{c.SavingsGroupId}/share-out", SavingsMembers,

@@ -80,6 +80,11 @@ public sealed class PageAccessMatrixTests(MutuaFactory app) : IClassFixture<Mutu
         new("/Savings/{id}/Passbook", d => $"/Savings/{d.WarrenStreetSavings}/Passbook", SavingsMembers),
         new("/Savings/{id}/Passbook/{personId}", d => $"/Savings/{d.WarrenStreetSavings}/Passbook/{d.Keisha}", SavingsMembers),
         new("/Savings/{id}/ShareOut", d => $"/Savings/{d.WarrenStreetSavings}/ShareOut", SavingsMembers),
+        // A recorded meeting's sheet and the PDFs to keep on paper: the group's members, like the passbook.
+        new("/Savings/{id}/Meetings/{number}", d => $"/Savings/{d.WarrenStreetSavings}/Meetings/1", SavingsMembers),
+        new("/Savings/{id}/Meetings/{number} PDF", d => $"/Savings/{d.WarrenStreetSavings}/Meetings/1?handler=Pdf", SavingsMembers),
+        new("/Savings/{id}/Passbook PDF", d => $"/Savings/{d.WarrenStreetSavings}/Passbook?handler=Pdf", SavingsMembers),
+        new("/Savings/{id}/Passbook/{personId} PDF", d => $"/Savings/{d.WarrenStreetSavings}/Passbook/{d.Keisha}?handler=Pdf", SavingsMembers),
         new("/Savings/{id}/Meeting", d => $"/Savings/{d.WarrenStreetSavings}/Meeting", SavingsOfficers),
         // Aggregates only, for the community's coordinators and sponsors (and admins); members see their own group's books instead.
         new("/Communities/{id}/Savings", d => $"/Communities/{d.Dudley}/Savings", SavingsRollUpViewers),

@@ -2,7 +2,10 @@
 // stops the build (CS8509). CS8524 (a number outside the enum) is silenced: such a value cannot come from
 // Core, and it throws instead of showing a wrong word.
 #pragma warning disable CS8524
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
+using Mutua.Core;
 using Mutua.Core.Savings;
 
 namespace Mutua.Web.Pages.Savings;
@@ -56,4 +59,29 @@ public static class SavingsNames
         SavingsEntryKind.Commission => l["Organiser's commission"],
         SavingsEntryKind.Dividend => l["Dividend"],
     };
+
+    /// <summary>What an entry of a meeting's "other entries" is: a correction says what it took back.</summary>
+    public static string What(MeetingSheetLine line, IStringLocalizer<Text> l) =>
+        line.Corrects is { } corrected ? l["Correction: {0}", Of(corrected, l)] : Of(line.Kind, l);
+
+    /// <summary>The note after a line that a later meeting corrected (the line itself is struck through).</summary>
+    public static string Corrected(IStringLocalizer<Text> l) => l["corrected at a later meeting"];
+
+    /// <summary><see cref="Corrected"/> as a page shows it after the line's first cell; nothing for a line that stands.</summary>
+    public static IHtmlContent CorrectedMark(bool corrected, IStringLocalizer<Text> l) => corrected
+        ? new HtmlContentBuilder().AppendHtml("<span class=\"muted\"> · ").Append(Corrected(l)).AppendHtml("</span>")
+        : HtmlString.Empty;
+
+    /// <summary>What the box count says about the books, in a sentence: matching, short (a loss) or over (income).</summary>
+    public static string BoxSentence(MeetingSheet sheet, IStringLocalizer<Text> l, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var difference = Money.Format(Math.Abs(sheet.BoxDifference), sheet.Currency, culture);
+        return sheet.BoxDifference switch
+        {
+            0 => l["The cash counted matches the books."],
+            < 0 => l["The box was {0} short of the books: the difference is recorded as a loss.", difference],
+            > 0 => l["The box held {0} more than the books: the difference is recorded as income.", difference],
+        };
+    }
 }
