@@ -162,7 +162,7 @@ public static class SavingsRollUpKernel
         return new SavingsFigures(currency,
             RollUpCell.Of(t.Groups),
             RollUpCell.Of(t.Members),
-            Disclosure.MayShowSize(n) ? RollUpCell.Of(n) : RollUpCell.TooFew,
+            RollUpCell.Of(n), // five or more, as said above
             Total(t.Savings, t.Savers.Count, n),
             Total(t.LoansOutstanding, t.Borrowers.Count, n),
             Share(t.AtRisk, t.LoansOutstanding, t.Late.Count, n),
