@@ -72,6 +72,8 @@ public sealed class SavingsTally
     public long Attended { get; private set; }
     public long ProjectedShareOut { get; private set; }
 
+    private readonly List<SavingsGroupFacts> groups = [];
+
     public static SavingsTally Of(IEnumerable<SavingsGroupFacts> groups)
     {
         var tally = new SavingsTally();
@@ -81,6 +83,7 @@ public sealed class SavingsTally
 
     public void Add(SavingsGroupFacts g)
     {
+        groups.Add(g);
         Groups++;
         Members += g.Members;
         Households.UnionWith(g.Households);
@@ -101,26 +104,10 @@ public sealed class SavingsTally
         ProjectedShareOut += g.ProjectedShareOut;
     }
 
+    /// <summary>Another tally's groups, one by one (so their households are joined, never counted twice).</summary>
     public void Add(SavingsTally t)
     {
-        Groups += t.Groups;
-        Members += t.Members;
-        Households.UnionWith(t.Households);
-        Savers.UnionWith(t.Savers);
-        Borrowers.UnionWith(t.Borrowers);
-        Late.UnionWith(t.Late);
-        WrittenOffHouseholds.UnionWith(t.WrittenOffHouseholds);
-        Absent.UnionWith(t.Absent);
-        Savings += t.Savings;
-        LoanFund += t.LoanFund;
-        SocialFund += t.SocialFund;
-        LoansOutstanding += t.LoansOutstanding;
-        AtRisk += t.AtRisk;
-        Disbursed += t.Disbursed;
-        WrittenOff += t.WrittenOff;
-        AttendanceRecords += t.AttendanceRecords;
-        Attended += t.Attended;
-        ProjectedShareOut += t.ProjectedShareOut;
+        foreach (var g in t.groups) Add(g);
     }
 }
 

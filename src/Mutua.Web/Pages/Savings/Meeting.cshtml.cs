@@ -93,34 +93,8 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
         var currency = Group.Currency;
         var c = Group.Constitution;
         expected = Group.Balances.BoxCash;
-        long? Read(string? text, string field, Action<string> rewrite)
-        {
-            var reading = Money.Read(text, currency, culture);
-            switch (reading.Kind)
-            {
-                case AmountReading.Empty:
-                    return null;
-                case AmountReading.Unsure when reading.MinorUnits >= 0:
-                    ModelState.AddModelError(field, l["We read “{0}” as {1}. If that is right, save again; if not, correct it.",
-                        text!.Trim(), Money.Format(reading.MinorUnits, currency, culture)]);
-                    var rewritten = Money.ToInput(reading.MinorUnits, currency, culture);
-                    rewrite(rewritten);
-                    ModelState.SetModelValue(field, rewritten, rewritten);
-                    return null;
-                case AmountReading.Read when reading.MinorUnits >= 0:
-                    return reading.MinorUnits;
-                default:
-                    ModelState.AddModelError(field, l["Please enter an amount such as {0}.", Money.ToInput(SampleAmount(currency), currency, culture)]);
-                    return null;
-            }
-        }
-
-        if (!DateOnly.TryParseExact(Form.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && !DateOnly.TryParse(Form.Date?.Trim(), culture, DateTimeStyles.None, out date))
-        {
-            ModelState.AddModelError("Form.Date", l["Please enter the meeting's date, such as {0}.",
-                DateTime.UtcNow.ToString("d", culture)]);
-        }
+        long? Read(string? text, string field, Action<string> rewrite) => TypedAmounts.Read(ModelState, l, text, field, currency, rewrite);
+        var date = TypedAmounts.Date(ModelState, l, Form.Date, "Form.Date");
 
         var attendance = new List<AttendanceInput>();
         var shares = new List<SharesInput>();
@@ -241,6 +215,4 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
     private static string Fingerprint(MeetingForm f) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { f.Date, f.Members, f.Loans, f.Payouts, f.BoxCash })))[..16];
 
-    /// <summary>An example amount in the currency: 1,500 units (RWF 1.500, $1,500.00).</summary>
-    private static long SampleAmount(string currency) => 1500 * Money.MinorPerUnit(currency);
 }

@@ -65,13 +65,8 @@ public sealed class ShareOutModel(Viewer viewer, SavingsService savings, IString
 
     private CloseCycleInput? ToInput()
     {
-        var culture = CultureInfo.CurrentCulture;
         var currency = ShareOut.Currency;
-        if (!DateOnly.TryParseExact(Close.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && !DateOnly.TryParse(Close.Date?.Trim(), culture, DateTimeStyles.None, out date))
-        {
-            ModelState.AddModelError("Close.Date", l["Please enter the meeting's date, such as {0}.", DateTime.UtcNow.ToString("d", culture)]);
-        }
+        var date = TypedAmounts.Date(ModelState, l, Close.Date, "Close.Date");
         var reinvest = new List<ReinvestInput>();
         var leaving = new List<Guid>();
         for (var i = 0; i < Close.Members.Count; i++)
@@ -81,30 +76,15 @@ public sealed class ShareOutModel(Viewer viewer, SavingsService savings, IString
             if (line is null) continue;
             if (row.Leaves) leaving.Add(row.PersonId);
             var field = $"Close.Members[{i}].Reinvest";
-            var reading = Money.Read(row.Reinvest, currency, culture);
-            switch (reading.Kind)
-            {
-                case AmountReading.Empty:
-                    break;
-                case AmountReading.Unsure when reading.MinorUnits >= 0:
-                    ModelState.AddModelError(field, l["We read “{0}” as {1}. If that is right, save again; if not, correct it.",
-                        row.Reinvest!.Trim(), Money.Format(reading.MinorUnits, currency, culture)]);
-                    row.Reinvest = Money.ToInput(reading.MinorUnits, currency, culture);
-                    ModelState.SetModelValue(field, row.Reinvest, row.Reinvest);
-                    break;
-                case AmountReading.Read when reading.MinorUnits >= 0 && row.Leaves && reading.MinorUnits > 0:
-                    ModelState.AddModelError(field, l["{0} leaves the group and so reinvests nothing.", Name(row.PersonId)]);
-                    break;
-                case AmountReading.Read when reading.MinorUnits >= 0 && reading.MinorUnits > line.Payout:
-                    ModelState.AddModelError(field, l["{0} can reinvest at most their payout, {1}.", Name(row.PersonId), Amount(line.Payout)]);
-                    break;
-                case AmountReading.Read when reading.MinorUnits >= 0:
-                    if (reading.MinorUnits > 0) reinvest.Add(new ReinvestInput(row.PersonId, reading.MinorUnits));
-                    break;
-                default:
-                    ModelState.AddModelError(field, l["Please enter an amount such as {0}.", Money.ToInput(1500 * Money.MinorPerUnit(currency), currency, culture)]);
-                    break;
-            }
+            var index = i;
+            var amount = TypedAmounts.Read(ModelState, l, row.Reinvest, field, currency, v => Close.Members[index].Reinvest = v) ?? 0;
+            if (amount <= 0) continue;
+            if (row.Leaves)
+                ModelState.AddModelError(field, l["{0} leaves the group and so reinvests nothing.", Name(row.PersonId)]);
+            else if (amount > line.Payout)
+                ModelState.AddModelError(field, l["{0} can reinvest at most their payout, {1}.", Name(row.PersonId), Amount(line.Payout)]);
+            else
+                reinvest.Add(new ReinvestInput(row.PersonId, amount));
         }
         // Closing cannot be undone: the secretary says the money was counted out first.
         if (!Close.PaidOut) ModelState.AddModelError("Close.PaidOut", l["Tick that every payout was counted out to its member."]);
