@@ -42,9 +42,13 @@ public sealed record HouseholdClosing(Guid HouseholdId, DateTimeOffset At);
 public sealed record SavingsMeetingRecorded(Guid GroupId, Guid CommunityId, Guid MeetingId, DateOnly Date, IReadOnlyList<Guid> Attended,
     Guid ById, DateTimeOffset At);
 
-/// <summary>A savings group lent to a member: the help map may draw it as help from the group's members to the borrower.</summary>
+/// <summary>A savings group lent to a member: the help map draws it as help from the group's members to the borrower.</summary>
+/// <param name="Members">The group's members at the meeting, the borrower among them: whose pooled savings were lent.</param>
+/// <param name="Date">The meeting's date, in the community's calendar.</param>
 public sealed record SavingsLoanDisbursed(Guid GroupId, Guid CommunityId, Guid LoanId, Guid PersonId, long Amount, string Currency,
-    DateOnly Date, DateTimeOffset At);
+    DateOnly Date, IReadOnlyList<Guid> Members, DateTimeOffset At);
 
-/// <summary>A savings group's social fund paid a member (with a reason): help from the group to the member's household.</summary>
-public sealed record SocialFundPaid(Guid GroupId, Guid CommunityId, Guid PersonId, long Amount, string Currency, DateOnly Date, DateTimeOffset At);
+/// <summary>A savings group's social fund paid a member at a meeting (with a reason): help from the group to the member's household.</summary>
+/// <param name="Members">The group's members at the meeting, the one paid among them.</param>
+public sealed record SocialFundPaid(Guid GroupId, Guid CommunityId, Guid MeetingId, Guid PersonId, long Amount, string Currency, DateOnly Date,
+    IReadOnlyList<Guid> Members, DateTimeOffset At);

@@ -9,6 +9,9 @@ public static class NetworkFeature
     {
         services.AddScoped<NetworkService>();
         services.AddSingleton<Pseudonyms>();
+        services.AddReaction<SavingsLoanDisbursed, SavingsHelpOnTheMap>();
+        services.AddReaction<SocialFundPaid, SavingsHelpOnTheMap>();
+        services.AddReaction<HouseholdClosing, SavingsHelpOnTheMap>();
         return services;
     }
 }

@@ -44,8 +44,9 @@ public sealed record HouseholdCircle(Guid HouseholdId, string HouseholdName, Gui
     IReadOnlyList<CirclePerson> People, IReadOnlyList<CircleMonth> Months);
 
 /// <summary>
-/// Builds the help network of a community from its check-ins (help given and received), for pages,
-/// the API and exports. Nothing is stored: the network is computed from the check-ins each time.
+/// Builds the help network of a community from its check-ins (help given and received) and its savings groups'
+/// loans and social-fund payouts (<see cref="SavingsHelpLink"/>), for pages, the API and exports. The network
+/// itself is not stored: it is computed from them each time.
 /// </summary>
 public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudonyms pseudonyms)
 {
@@ -205,6 +206,15 @@ public sealed class NetworkService(MutuaDbContext db, TimeProvider clock, Pseudo
                 where c.CommunityId == communityId && c.Period >= start.Period && c.Period <= end.Period
                 select new HelpReport(c.HouseholdId, c.Period, x.Direction, x.OtherHouseholdId, x.Value))
             .ToListAsync(ct);
+        // A savings group's loans and social-fund payouts: its books are both sides' record, so each is told by giver and receiver.
+        var throughSavings = await db.SavingsHelpLinks.AsNoTracking()
+            .Where(l => l.CommunityId == communityId && l.Period >= start.Period && l.Period <= end.Period)
+            .Select(l => new { l.GiverHouseholdId, l.ReceiverHouseholdId, l.Period }).Distinct().ToListAsync(ct);
+        foreach (var l in throughSavings)
+        {
+            reports.Add(new HelpReport(l.GiverHouseholdId, l.Period, HelpDirection.Given, l.ReceiverHouseholdId, null));
+            reports.Add(new HelpReport(l.ReceiverHouseholdId, l.Period, HelpDirection.Received, l.GiverHouseholdId, null));
+        }
         var (links, outside) = HelpLinks.Build(reports);
         var outsidePeriods = new Dictionary<Guid, (HashSet<int>? Given, HashSet<int>? Received)>();
         foreach (var r in reports.Where(r => r.Other is null))

@@ -83,5 +83,6 @@ public static class HouseholdDataFiles
         [typeof(SavingsMeeting)] = "a savings group's meetings are the group's record; your attendance and entries are in your files",
         [typeof(SavingsDecision)] = "a savings group's decisions are the group's minutes, shown on its page",
         [typeof(RoscaTurn)] = "a rotating group's order is the group's, shown on its page",
+        [typeof(Network.SavingsHelpLink)] = "the help map's copy of your savings group's loans and social-fund payouts; the loans and payouts themselves are in my-savings-loans and my-savings-entries",
     };
 }

@@ -444,14 +444,16 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
 
         var attended = attendance.Where(a => a.Status != Attendance.Absent).Select(a => a.PersonId).ToList();
         await events.PublishAsync(new SavingsMeetingRecorded(groupId, community.Id, meeting.Id, input.Date, attended, viewer.PersonId, now), ct);
+        var members = state.Members.Where(m => m.LeftAt == null).Select(m => m.PersonId).ToList();
         foreach (var loan in disbursed)
         {
             await events.PublishAsync(new SavingsLoanDisbursed(groupId, community.Id, loan.Id, loan.PersonId, loan.Principal,
-                state.Group.Currency, input.Date, now), ct);
+                state.Group.Currency, input.Date, members, now), ct);
         }
         foreach (var p in paidOut)
         {
-            await events.PublishAsync(new SocialFundPaid(groupId, community.Id, p.PersonId, p.Amount, state.Group.Currency, input.Date, now), ct);
+            await events.PublishAsync(new SocialFundPaid(groupId, community.Id, meeting.Id, p.PersonId, p.Amount, state.Group.Currency, input.Date,
+                members, now), ct);
         }
         await db.SaveChangesAsync(ct);
 

@@ -903,6 +903,47 @@ namespace Mutua.Data.Postgres.Migrations
                     b.ToTable("PseudonymKeys");
                 });
 
+            modelBuilder.Entity("Mutua.Core.Network.SavingsHelpLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GiverHouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReceiverHouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SavingsGroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GiverHouseholdId");
+
+                    b.HasIndex("ReceiverHouseholdId");
+
+                    b.HasIndex("CommunityId", "Period");
+
+                    b.HasIndex("SourceId", "Kind", "GiverHouseholdId", "ReceiverHouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("SavingsHelpLinks", (string)null);
+                });
+
             modelBuilder.Entity("Mutua.Core.Projects.AmbassadorCode", b =>
                 {
                     b.Property<Guid>("PersonId")

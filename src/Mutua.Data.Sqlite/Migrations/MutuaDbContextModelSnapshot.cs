@@ -888,6 +888,47 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.ToTable("PseudonymKeys");
                 });
 
+            modelBuilder.Entity("Mutua.Core.Network.SavingsHelpLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GiverHouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReceiverHouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SavingsGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GiverHouseholdId");
+
+                    b.HasIndex("ReceiverHouseholdId");
+
+                    b.HasIndex("CommunityId", "Period");
+
+                    b.HasIndex("SourceId", "Kind", "GiverHouseholdId", "ReceiverHouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("SavingsHelpLinks", (string)null);
+                });
+
             modelBuilder.Entity("Mutua.Core.Projects.AmbassadorCode", b =>
                 {
                     b.Property<Guid>("PersonId")

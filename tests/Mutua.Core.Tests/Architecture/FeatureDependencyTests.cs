@@ -22,7 +22,7 @@ public sealed class FeatureDependencyTests
         // Savings groups read who is in a community (households, first names); they write only their own books.
         ["Savings"] = ["Communities", "Accounts", "Auditing"],
         // A household's download reads every feature's rows about it.
-        ["PersonalData"] = ["Savings", "Projects", "CheckIns", "Communities", "Accounts", "Auditing"],
+        ["PersonalData"] = ["Savings", "Network", "Projects", "CheckIns", "Communities", "Accounts", "Auditing"],
     };
 
     /// <summary>Root types that wire every feature together, so are no kernel.</summary>
