@@ -45,8 +45,9 @@ public sealed record SavingsMeetingRecorded(Guid GroupId, Guid CommunityId, Guid
 /// <summary>A savings group lent to a member: the help map draws it as help from the group's members to the borrower.</summary>
 /// <param name="Members">The group's members at the meeting, the borrower among them: whose pooled savings were lent.</param>
 /// <param name="Date">The meeting's date, in the community's calendar.</param>
+/// <param name="ProjectId">The borrower's project the loan is for, if any: the project may say it is backed by the group.</param>
 public sealed record SavingsLoanDisbursed(Guid GroupId, Guid CommunityId, Guid LoanId, Guid PersonId, long Amount, string Currency,
-    DateOnly Date, IReadOnlyList<Guid> Members, DateTimeOffset At);
+    DateOnly Date, IReadOnlyList<Guid> Members, Guid? ProjectId, DateTimeOffset At);
 
 /// <summary>A savings group's social fund paid a member at a meeting (with a reason): help from the group to the member's household.</summary>
 /// <param name="Members">The group's members at the meeting, the one paid among them.</param>

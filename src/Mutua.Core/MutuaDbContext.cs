@@ -26,6 +26,7 @@ public sealed class MutuaDbContext(DbContextOptions<MutuaDbContext> options)
     public DbSet<IncomeLine> IncomeLines => Set<IncomeLine>();
     public DbSet<HelpExchange> HelpExchanges => Set<HelpExchange>();
     public DbSet<Network.SavingsHelpLink> SavingsHelpLinks => Set<Network.SavingsHelpLink>();
+    public DbSet<Projects.ProjectBacking> ProjectBackings => Set<Projects.ProjectBacking>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
     public DbSet<CheckInCorrection> CheckInCorrections => Set<CheckInCorrection>();

@@ -72,6 +72,8 @@ public enum Failure
     LoanOverLimit,
     /// <summary>The loan is longer than the constitution's longest loan.</summary>
     LoanTermTooLong,
+    /// <summary>A loan said to be for a project that is not the borrower's (their household's, or one they started) in the group's community.</summary>
+    NotBorrowersProject,
     /// <summary>The loan fund does not hold that much.</summary>
     LoanFundShort,
     /// <summary>A repayment of more principal than is owed, or on a loan that is not the group's or is written off.</summary>

@@ -51,6 +51,7 @@ public static class HouseholdDataFiles
             ("Large", "the image itself is in photos/, named in the file column"),
             ("Thumbnail", "a smaller copy of the same image")),
         E<ProjectInspiration>("project-inspirations"),
+        E<ProjectBacking>("project-savings-backing"),
         E<ProjectFollower>("project-followers", ("PersonId", "who follows is the follower's own business; the count is the household's")),
         E<Pledge>("pledges-received",
             ("PersonId", OtherPersonsAccount),

@@ -62,6 +62,7 @@ public sealed class HouseholdDataService(MutuaDbContext db, TimeProvider clock)
         var inspirations = await db.ProjectInspirations.AsNoTracking()
             .Where(i => ownProjects.Contains(i.ProjectId) || ownProjects.Contains(i.InspiredById)).ToListAsync(ct);
         var followers = await db.ProjectFollowers.AsNoTracking().Where(f => ownProjects.Contains(f.ProjectId)).ToListAsync(ct);
+        var backings = await db.ProjectBackings.AsNoTracking().Where(b => ownProjects.Contains(b.ProjectId)).OrderBy(b => b.LentOn).ToListAsync(ct);
         var received = await db.Pledges.AsNoTracking().Where(p => ownProjects.Contains(p.ProjectId)).OrderBy(p => p.CreatedAt).ToListAsync(ct);
 
         var myPledges = await db.Pledges.AsNoTracking().Where(p => p.PersonId == me).OrderBy(p => p.CreatedAt).ToListAsync(ct);
@@ -142,6 +143,7 @@ public sealed class HouseholdDataService(MutuaDbContext db, TimeProvider clock)
         t.Add("project-updates", updates, ("projectTitle", u => titleOf.GetValueOrDefault(u.ProjectId)), ("authorFirstName", u => Name(u.AuthorId)));
         t.Add("project-photos", photos, ("file", p => $"photos/{p.Id}.jpg"), ("sizeBytes", p => p.Large.LongLength));
         t.Add("project-inspirations", inspirations);
+        t.Add("project-savings-backing", backings, ("projectTitle", b => titleOf.GetValueOrDefault(b.ProjectId)));
         t.Add("project-followers", followers);
         t.Add("pledges-received", received,
             ("projectTitle", p => titleOf.GetValueOrDefault(p.ProjectId)), ("supporterFirstName", p => Name(p.PersonId)),

@@ -42,6 +42,8 @@ public sealed class Project
     public string? VerificationNote { get; set; }
     /// <summary>How supporters send what they pledged (a mobile-money number, a Zelle handle, "bring it to the group meeting"): shown only to them and the owners.</summary>
     public string? HowToSend { get; set; }
+    /// <summary>The family chose to say on the project that their savings group backs it (<see cref="ProjectBacking"/>), with the amount.</summary>
+    public bool ShowsSavingsBacking { get; set; }
 
     /// <summary>
     /// For ordering the discovery page only ("closest to goal", "most supported", "near its goal"):
@@ -166,4 +168,20 @@ public sealed class ShareEvent
     public Guid ProjectId { get; set; }
     public ShareEventKind Kind { get; set; }
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// A savings group's loan that its meeting said was for this project: the project's own copy (amount and date), written
+/// in reaction to the savings group's event; the loan itself stays in the group's books. Shown on the project only if
+/// the family chose to (<see cref="Project.ShowsSavingsBacking"/>).
+/// </summary>
+public sealed class ProjectBacking
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ProjectId { get; set; }
+    public Guid LoanId { get; set; }
+    public Guid SavingsGroupId { get; set; }
+    public long Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public DateOnly LentOn { get; set; }
 }

@@ -119,6 +119,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
         }
         if (patch.Category is { } category) project.Category = category;
         if (patch.IsPublic is { } isPublic) project.IsPublic = isPublic;
+        if (patch.ShowsSavingsBacking is { } showsBacking) project.ShowsSavingsBacking = showsBacking;
         if (patch.Status is { } status && status != project.Status)
         {
             var allowed = (project.Status, status) switch
@@ -328,6 +329,15 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             && viewer.Roles.Any(r => r.Role == Role.Ambassador) && await AmbassadorService.IsActiveAsync(db, viewer.PersonId, clock, ct);
         if (canShare) shareCode = await AmbassadorService.CodeForAsync(db, viewer.PersonId, clock, ct);
 
+        // "Backed by our savings group": the family sees what its group lent for it, everyone else only once the family shows it.
+        SavingsBackingView? backing = null;
+        if (isOwner || p.ShowsSavingsBacking)
+        {
+            var lent = await db.ProjectBackings.AsNoTracking().Where(x => x.ProjectId == id && x.Currency == community.Currency)
+                .GroupBy(x => x.ProjectId).Select(g => new { Amount = g.Sum(x => x.Amount), Loans = g.Count() }).FirstOrDefaultAsync(ct);
+            if (lent is not null) backing = new SavingsBackingView(lent.Amount, community.Currency, lent.Loans, p.ShowsSavingsBacking);
+        }
+
         var can = new ProjectPermissions(
             Edit: isOwner,
             Verify: viewer.Has(p.CommunityId, Role.Sponsor) && p.Status != ProjectStatus.Draft && !await IsTooCloseToVerifyAsync(viewer, p, ct),
@@ -343,7 +353,7 @@ public sealed class ProjectService(MutuaDbContext db, Events events, TimeProvide
             inspiredBy, inspired, similar, followers, following, can, pledges, ambassadors, shareCode,
             isOwner || pledges.Any(x => x.Mine && x.Status != PledgeStatus.Withdrawn) ? p.HowToSend : null, sponsors,
             // An agency is an organisation, not a person: who verifies a public project may be said to anyone who sees it.
-            p.VerifiedAt is null && p.Status == ProjectStatus.Published ? community.AgencyName : null);
+            p.VerifiedAt is null && p.Status == ProjectStatus.Published ? community.AgencyName : null, backing);
     }
 
     /// <summary>A household's project by the first name of who posted it and the household's group; a group's by the group.</summary>

@@ -8,7 +8,15 @@ public sealed record NewProject(Guid? HouseholdId, Guid? GroupId, string? Title,
 
 /// <summary>Only what is given changes. Needs, when given, are the whole list: matched by id, new ones without.</summary>
 public sealed record ProjectPatch(string? Title = null, string? Story = null, ProjectCategory? Category = null, ProjectStatus? Status = null,
-    bool? IsPublic = null, IReadOnlyList<NeedInput>? Needs = null, IReadOnlyList<Guid>? InspiredBy = null, string? HowToSend = null);
+    bool? IsPublic = null, IReadOnlyList<NeedInput>? Needs = null, IReadOnlyList<Guid>? InspiredBy = null, string? HowToSend = null,
+    bool? ShowsSavingsBacking = null);
+
+/// <summary>
+/// What the family's savings group lent for the project (loans the group's meetings said were for it), in the community's
+/// currency. Everyone who sees the project sees it once the family chose to show it; until then only the family, with
+/// <see cref="Shown"/> false, so they can choose.
+/// </summary>
+public sealed record SavingsBackingView(long Amount, string Currency, int Loans, bool Shown);
 
 public sealed record PledgeInput(Guid NeedId, long Amount, string? Via = null);
 
@@ -54,7 +62,9 @@ public sealed record ProjectView(
     // Not verified yet: the first names of the community's sponsors who may, for its own people; null otherwise.
     IReadOnlyList<string>? AwaitingVerificationBy = null,
     // Not verified yet: the community's sponsoring agency, which verifies it, when the community has named one.
-    string? AwaitingVerificationByAgency = null);
+    string? AwaitingVerificationByAgency = null,
+    // "Backed by our savings group": for everyone once the family shows it, for the family always; null when no loan is for it.
+    SavingsBackingView? SavingsBacking = null);
 
 /// <summary>A photo's size as stored (after resizing), in pixels.</summary>
 public sealed record PhotoSize(int Width, int Height);

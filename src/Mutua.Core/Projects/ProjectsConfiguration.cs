@@ -130,3 +130,14 @@ internal sealed class ShareEventConfiguration : IEntityTypeConfiguration<ShareEv
         b.HasIndex(e => new { e.ProjectId, e.AmbassadorId });
     }
 }
+
+internal sealed class ProjectBackingConfiguration : IEntityTypeConfiguration<ProjectBacking>
+{
+    public void Configure(EntityTypeBuilder<ProjectBacking> b)
+    {
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.LoanId).IsUnique();
+        b.HasIndex(x => x.ProjectId);
+        b.Property(x => x.Currency).HasMaxLength(3);
+    }
+}

@@ -13,6 +13,7 @@ public static class ProjectsFeature
         services.AddScoped<AmbassadorService>();
         services.AddReaction<HouseholdClosing, LeavingProjects>();
         services.AddReaction<PersonLeaving, LeavingProjects>();
+        services.AddReaction<SavingsLoanDisbursed, ProjectBackings>();
         return services;
     }
 }

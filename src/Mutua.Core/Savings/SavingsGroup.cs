@@ -168,6 +168,8 @@ public sealed class SavingsLoan
     public int Months { get; set; }
     public DateOnly DueOn { get; set; }
     public long Principal { get; set; }
+    /// <summary>The borrower's project the loan is for, if the meeting said so.</summary>
+    public Guid? ProjectId { get; set; }
     public int ServiceChargeBasisPoints { get; set; }
     public ServiceChargeBasis ServiceChargeBasis { get; set; }
 }

@@ -372,10 +372,11 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             var refused = SavingsKernel.CheckLoan(l.Amount, months, state.Books.SavingsOf(cycle.Id, l.PersonId), owed,
                 state.Books.LoanFundCash(cycle.Id), cycle.LoanMultiple, cycle.MaxLoanMonths);
             if (refused is { } failure) return failure;
+            if (l.ProjectId is { } projectId && !await IsBorrowersProjectAsync(projectId, l.PersonId, community.Id, ct)) return Failure.NotBorrowersProject;
             var loan = new SavingsLoan
             {
                 GroupId = groupId, CycleId = cycle.Id, PersonId = l.PersonId, ApprovedAtMeetingId = meeting.Id, ApprovedOn = input.Date,
-                Months = months, DueOn = input.Date.AddMonths(months), Principal = l.Amount,
+                Months = months, DueOn = input.Date.AddMonths(months), Principal = l.Amount, ProjectId = l.ProjectId,
                 ServiceChargeBasisPoints = cycle.ServiceChargeBasisPoints, ServiceChargeBasis = cycle.ServiceChargeBasis,
             };
             db.SavingsLoans.Add(loan);
@@ -448,7 +449,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         foreach (var loan in disbursed)
         {
             await events.PublishAsync(new SavingsLoanDisbursed(groupId, community.Id, loan.Id, loan.PersonId, loan.Principal,
-                state.Group.Currency, input.Date, members, now), ct);
+                state.Group.Currency, input.Date, members, loan.ProjectId, now), ct);
         }
         foreach (var p in paidOut)
         {
@@ -806,7 +807,39 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var standing = SavingsKernel.Standing(
             new LoanTerms(principal, loan.ApprovedOn, loan.Months, loan.ServiceChargeBasisPoints, loan.ServiceChargeBasis), moves, asOf);
         return new SavingsLoanView(loan.Id, loan.PersonId, principal, state.Books.LoanOutstanding(loan.Id), standing.ChargeDue,
-            standing.ChargesPaid, loan.ApprovedOn, loan.DueOn, standing.IsLate, standing.DaysLate, standing.WrittenOff > 0);
+            standing.ChargesPaid, loan.ApprovedOn, loan.DueOn, standing.IsLate, standing.DaysLate, standing.WrittenOff > 0, loan.ProjectId);
+    }
+
+    /// <summary>A project of the borrower's household, or one they started, in the group's community.</summary>
+    private Task<bool> IsBorrowersProjectAsync(Guid projectId, Guid personId, Guid communityId, CancellationToken ct) =>
+        db.Projects.AnyAsync(p => p.Id == projectId && p.CommunityId == communityId && (p.CreatedById == personId
+            || p.HouseholdId != null && db.HouseholdMembers.Any(m => m.HouseholdId == p.HouseholdId && m.PersonId == personId)), ct);
+
+    /// <summary>
+    /// The published projects a loan at this group's meeting may be for: each active member's household's, or ones they started.
+    /// For the group's officers, who record the meeting; drafts stay their family's.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<LoanProjectChoice>>> LoanProjectsAsync(Viewer viewer, Guid groupId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var savings = await db.SavingsGroups.AsNoTracking().Where(g => g.Id == groupId)
+            .Select(g => new { g.CommunityId, g.Kind, Language = db.Communities.Where(c => c.Id == g.CommunityId).Select(c => c.DefaultLanguage).First() })
+            .FirstOrDefaultAsync(ct);
+        if (savings is null || !viewer.IsSignedIn) return Failure.NotFound;
+        if (!await db.SavingsOfficers.AnyAsync(o => o.GroupId == groupId && o.PersonId == viewer.PersonId && o.EndedAt == null, ct))
+            return await db.SavingsMembers.AnyAsync(m => m.GroupId == groupId && m.PersonId == viewer.PersonId, ct) ? Failure.Forbidden : Failure.NotFound;
+        if (savings.Kind != SavingsGroupKind.Vsla) return Array.Empty<LoanProjectChoice>();
+        var members = db.SavingsMembers.Where(m => m.GroupId == groupId && m.LeftAt == null).Select(m => m.PersonId);
+        var rows = await (
+                from p in db.Projects.AsNoTracking()
+                where p.CommunityId == savings.CommunityId && p.Status == Projects.ProjectStatus.Published
+                from person in db.Users
+                where members.Contains(person.Id) && (p.CreatedById == person.Id
+                    || p.HouseholdId != null && db.HouseholdMembers.Any(m => m.HouseholdId == p.HouseholdId && m.PersonId == person.Id))
+                select new LoanProjectChoice(p.Id, person.Id, person.FirstName, p.Title, savings.Language))
+            .ToListAsync(ct);
+        return rows.DistinctBy(r => (r.ProjectId, r.PersonId)).OrderBy(r => r.FirstName, StringComparer.CurrentCulture)
+            .ThenBy(r => r.Title, StringComparer.CurrentCulture).ToList();
     }
 
     private async Task<SavingsGroupView> ViewAsync(State s, Viewer viewer, CancellationToken ct)

@@ -36,8 +36,15 @@ public sealed record AmountInput(Guid PersonId, long Amount);
 /// <summary>A social-fund payout or a fine: whose, how much, and why.</summary>
 public sealed record ReasonedAmountInput(Guid PersonId, long Amount, string? Reason);
 
-/// <summary>A loan the meeting approved; its length defaults to the constitution's longest loan.</summary>
-public sealed record LoanRequestInput(Guid PersonId, long Amount, int? Months = null);
+/// <summary>
+/// A loan the meeting approved; its length defaults to the constitution's longest loan. <see cref="ProjectId"/>: the
+/// borrower's own project the loan is for (their household's, or one they started), which may then say it is
+/// "backed by our savings group" if its family chooses.
+/// </summary>
+public sealed record LoanRequestInput(Guid PersonId, long Amount, int? Months = null, Guid? ProjectId = null);
+
+/// <summary>A published project of a member's household, that a loan to that member may be for.</summary>
+public sealed record LoanProjectChoice(Guid ProjectId, Guid PersonId, string FirstName, string Title, string Language);
 
 public sealed record RepaymentInput(Guid LoanId, long Principal, long Charge);
 
@@ -108,7 +115,7 @@ public sealed record SavingsMemberView(Guid PersonId, string FirstName, bool Act
 public sealed record SavingsBalances(long LoanFund, long SocialFund, long LoansOutstanding, long BoxCash, int Shares, long Savings);
 
 public sealed record SavingsLoanView(Guid Id, Guid PersonId, long Amount, long Outstanding, long ChargeDue, long ChargesPaid,
-    DateOnly ApprovedOn, DateOnly DueOn, bool IsLate, int DaysLate, bool WrittenOff);
+    DateOnly ApprovedOn, DateOnly DueOn, bool IsLate, int DaysLate, bool WrittenOff, Guid? ProjectId = null);
 
 public sealed record SavingsMeetingSummary(Guid Id, int Number, DateOnly Date, long BoxCash, int Attended);
 

@@ -1093,6 +1093,9 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<int>("RankSupporters")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ShowsSavingsBacking")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1144,6 +1147,42 @@ namespace Mutua.Data.Postgres.Migrations
                     b.HasIndex("RankSupporters", "PublishedAt", "Status", "IsPublic", "CommunityId");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Mutua.Core.Projects.ProjectBacking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("LentOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SavingsGroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectBackings");
                 });
 
             modelBuilder.Entity("Mutua.Core.Projects.ProjectFollower", b =>
@@ -1625,6 +1664,9 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<long>("Principal")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("ServiceChargeBasis")
                         .HasColumnType("integer");
 
@@ -2065,6 +2107,15 @@ namespace Mutua.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VerifiedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Mutua.Core.Projects.ProjectBacking", b =>
+                {
+                    b.HasOne("Mutua.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutua.Core.Projects.ProjectFollower", b =>

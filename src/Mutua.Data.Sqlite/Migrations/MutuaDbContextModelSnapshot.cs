@@ -1078,6 +1078,9 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.Property<int>("RankSupporters")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ShowsSavingsBacking")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1129,6 +1132,42 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.HasIndex("RankSupporters", "PublishedAt", "Status", "IsPublic", "CommunityId");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Mutua.Core.Projects.ProjectBacking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SavingsGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectBackings");
                 });
 
             modelBuilder.Entity("Mutua.Core.Projects.ProjectFollower", b =>
@@ -1608,6 +1647,9 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.Property<long>("Principal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ServiceChargeBasis")
                         .HasColumnType("INTEGER");
 
@@ -2048,6 +2090,15 @@ namespace Mutua.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VerifiedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Mutua.Core.Projects.ProjectBacking", b =>
+                {
+                    b.HasOne("Mutua.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mutua.Core.Projects.ProjectFollower", b =>

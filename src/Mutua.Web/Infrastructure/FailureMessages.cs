@@ -71,6 +71,7 @@ public static class FailureMessages
         Failure.TooManyShares => l["That is more shares than the group's rules allow at one meeting, or a member is named twice."],
         Failure.LoanOverLimit => l["That loan is more than the group's rules allow for this member: their loans can be at most the set multiple of their savings."],
         Failure.LoanTermTooLong => l["That loan is longer than the group's rules allow."],
+        Failure.NotBorrowersProject => l["A loan can be for the borrower's own project only: one of their household's, or one they started."],
         Failure.LoanFundShort => l["The loan fund does not hold that much."],
         Failure.InvalidRepayment => l["Please check the repayments: each is for a loan of this group that is still owed, with no more principal than is owed."],
         Failure.SocialFundShort => l["The social fund does not hold that much."],

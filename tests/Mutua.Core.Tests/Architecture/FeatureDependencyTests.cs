@@ -19,8 +19,8 @@ public sealed class FeatureDependencyTests
         ["Insights"] = ["CheckIns", "Communities"],
         ["Network"] = ["Insights", "CheckIns", "Communities", "Accounts"],
         ["Projects"] = ["Communities", "Accounts", "Auditing"],
-        // Savings groups read who is in a community (households, first names); they write only their own books.
-        ["Savings"] = ["Communities", "Accounts", "Auditing"],
+        // Savings groups read who is in a community (households, first names), and which projects are a borrower's; they write only their own books.
+        ["Savings"] = ["Communities", "Accounts", "Auditing", "Projects"],
         // A household's download reads every feature's rows about it.
         ["PersonalData"] = ["Savings", "Network", "Projects", "CheckIns", "Communities", "Accounts", "Auditing"],
     };

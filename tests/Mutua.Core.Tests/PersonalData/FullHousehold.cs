@@ -117,8 +117,10 @@ public sealed record FullHousehold(Guid CheckIn, Guid Goal, Guid Project, Guid P
         db.SavingsOfficers.Add(new SavingsOfficer { GroupId = savings.Id, PersonId = w.Amina.Id, Role = SavingsOfficerRole.Secretary, ChosenAt = now });
         db.SavingsAttendance.Add(new SavingsAttendance { MeetingId = meeting.Id, PersonId = w.Amina.Id, Status = Attendance.InPerson });
         var loan = new SavingsLoan { GroupId = savings.Id, CycleId = cycle.Id, PersonId = w.Amina.Id, ApprovedAtMeetingId = meeting.Id,
-            ApprovedOn = meeting.Date, Months = 3, DueOn = meeting.Date.AddMonths(3), Principal = 2_000 };
+            ApprovedOn = meeting.Date, Months = 3, DueOn = meeting.Date.AddMonths(3), Principal = 2_000, ProjectId = project.Id };
         db.SavingsLoans.Add(loan);
+        db.ProjectBackings.Add(new ProjectBacking { ProjectId = project.Id, LoanId = loan.Id, SavingsGroupId = savings.Id, Amount = 2_000,
+            Currency = "RWF", LentOn = meeting.Date });
         db.SavingsEntries.Add(new SavingsEntry { GroupId = savings.Id, CycleId = cycle.Id, MeetingId = meeting.Id, Sequence = 1,
             Kind = SavingsEntryKind.SharePurchase, DebitAccount = SavingsAccount.LoanFund, CreditAccount = SavingsAccount.Savings,
             PersonId = w.Amina.Id, Amount = 2_500, Shares = 5, Date = meeting.Date, RecordedById = w.Amina.Id, RecordedAt = now });

@@ -149,6 +149,15 @@ public sealed class ShowModel(Viewer viewer, ProjectService projects, PledgeServ
         return changed.Succeeded ? Done("saved") : this.Refuse(changed.Failure!.Value);
     }
 
+    /// <summary>The family shows, or stops showing, that its savings group backs the project.</summary>
+    public async Task<IActionResult> OnPostSavingsBackingAsync(bool show, CancellationToken ct)
+    {
+        var problem = await LoadAsync(ct, signInRequired: true);
+        if (problem is not null) return problem;
+        var changed = await projects.UpdateAsync(viewer, Project!.Id, new ProjectPatch(ShowsSavingsBacking: show), ct);
+        return changed.Succeeded ? Done("saved") : this.Refuse(changed.Failure!.Value);
+    }
+
     public async Task<IActionResult> OnPostUpdateAsync(string? text, IFormFile? photo, CancellationToken ct)
     {
         var problem = await LoadAsync(ct, signInRequired: true);

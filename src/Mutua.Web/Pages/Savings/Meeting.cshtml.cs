@@ -19,6 +19,8 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
     public MeetingForm Form { get; set; } = new();
 
     public SavingsGroupView Group { get; private set; } = null!;
+    /// <summary>The members' published projects a loan may be for ("backed by our savings group" on the project, if the family wants).</summary>
+    public IReadOnlyList<LoanProjectChoice> LoanProjects { get; private set; } = [];
     /// <summary>The form was read and the box checked: posting it again as it is records the meeting.</summary>
     public bool Checked { get; private set; }
 
@@ -66,6 +68,8 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
         // Members read the books; only the officers write them.
         if (!group.Value!.CanRecord) return this.Refusal(Failure.Forbidden);
         Group = group.Value;
+        if (Group.Kind == SavingsGroupKind.Vsla && await savings.LoanProjectsAsync(viewer, id, ct) is { Succeeded: true } choices)
+            LoanProjects = choices.Value!;
         return null;
     }
 
@@ -163,7 +167,7 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
                 ModelState.AddModelError($"Form.Loans[{i}].Amount", l["Please give each loan a member and an amount."]);
                 continue;
             }
-            loans.Add(new LoanRequestInput(row.PersonId.Value, amount.Value, row.Months));
+            loans.Add(new LoanRequestInput(row.PersonId.Value, amount.Value, row.Months, row.ProjectId));
             expected -= amount.Value;
         }
 

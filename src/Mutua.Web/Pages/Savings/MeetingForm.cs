@@ -42,6 +42,8 @@ public sealed class LoanRow
     public Guid? PersonId { get; set; }
     public string? Amount { get; set; }
     public int? Months { get; set; }
+    /// <summary>The borrower's project the loan is for, if they said so.</summary>
+    public Guid? ProjectId { get; set; }
 }
 
 public sealed class PayoutRow
