@@ -112,6 +112,11 @@ internal static class DemoSavings
         var order = vsla ? [] : (await savings.SetPayoutOrderAsync(viewer, group.Id, people)).Value
             ?? throw new InvalidOperationException($"demo payout order of {plan.Name}");
         db.ChangeTracker.Clear();
+        // A member with a project borrows for it first, and the family shows "backed by our savings group" on it.
+        var projectOf = vsla && await savings.LoanProjectsAsync(viewer, group.Id) is { Succeeded: true } choices
+            ? choices.Value!.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.First().ProjectId)
+            : [];
+        var backed = new HashSet<Guid>();
         for (var n = 0; n < plan.Meetings; n++)
         {
             var date = first.AddDays(plan.DaysApart * n);
@@ -159,13 +164,15 @@ internal static class DemoSavings
                 var lateOne = n == plan.Meetings - meetingsAMonth * 3;
                 if (n >= 3 && (n % 2 == 1 || lateOne))
                 {
-                    var borrower = people.Where(p => loans.All(l => l.Person != p || l.Outstanding == 0)).OrderBy(_ => random.Next()).FirstOrDefault();
+                    var borrower = people.Where(p => loans.All(l => l.Person != p || l.Outstanding == 0))
+                        .OrderBy(p => projectOf.ContainsKey(p) && !backed.Contains(p) && saved[p] > 0 ? 0 : 1).ThenBy(_ => random.Next()).FirstOrDefault();
                     // Round amounts, as people borrow: thousands of francs or shillings, whole dollars.
                     var amount = borrower == Guid.Empty ? 0 : RoundDown(Math.Min(saved[borrower] * 2, fund / 3), unit == 1 ? 1_000 : unit);
                     if (amount > 0)
                     {
                         // The late one: a month's loan, nothing repaid since.
-                        requests.Add(new LoanRequestInput(borrower, amount, lateOne ? 1 : rules.MaxLoanMonths));
+                        Guid? project = projectOf.TryGetValue(borrower, out var p) && backed.Add(borrower) ? p : null;
+                        requests.Add(new LoanRequestInput(borrower, amount, lateOne ? 1 : rules.MaxLoanMonths, project));
                         cashOut += amount;
                     }
                 }
@@ -202,6 +209,9 @@ internal static class DemoSavings
                     (int)(rules.ServiceChargePercent * 100), r.Months == 1));
             }
         }
+        // The families chose to say so on their projects (on the project page, "Show “backed by our savings group”").
+        var shown = projectOf.Where(p => backed.Contains(p.Key)).Select(p => p.Value).ToList();
+        if (shown.Count > 0) await db.Projects.Where(p => shown.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ShowsSavingsBacking, true));
     }
 
     private static long RoundDown(long amount, long step) => step <= 0 ? amount : amount / step * step;
