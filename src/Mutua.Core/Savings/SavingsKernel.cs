@@ -59,6 +59,7 @@ public static class SavingsKernel
     public static SharePurchase SharesFor(long payment, long sharePrice)
     {
         if (sharePrice <= 0) throw new ArgumentOutOfRangeException(nameof(sharePrice), "a share has a price above zero");
+        // Stryker disable once Equality : nothing paid buys nothing either way
         if (payment <= 0) return new SharePurchase(0, 0, Math.Max(payment, 0));
         var shares = payment / sharePrice;
         if (shares > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(payment));
@@ -69,6 +70,7 @@ public static class SavingsKernel
     public static long MonthlyCharge(ServiceChargeBasis basis, int basisPoints, long principal, long outstanding)
     {
         var on = basis == ServiceChargeBasis.Original ? principal : outstanding;
+        // Stryker disable once Equality : a charge on nothing, or at 0 %, rounds to 0 either way; the guard is for less than nothing
         if (on <= 0 || basisPoints <= 0) return 0;
         return (long)(((Int128)on * basisPoints + BasisPointsPerWhole / 2) / BasisPointsPerWhole);
     }
@@ -80,7 +82,7 @@ public static class SavingsKernel
     /// </summary>
     public static LoanStanding Standing(LoanTerms terms, IEnumerable<LoanMovement> movements, DateOnly asOf)
     {
-        var moves = movements.Where(m => m.On <= asOf).OrderBy(m => m.On).ToList();
+        var moves = movements.Where(m => m.On <= asOf).ToList();
         var paid = moves.Where(m => !m.WriteOff).Sum(m => m.Principal);
         var writtenOff = moves.Where(m => m.WriteOff).Sum(m => m.Principal);
         var chargesPaid = moves.Sum(m => m.Charge);
@@ -129,14 +131,14 @@ public static class SavingsKernel
         var total = members.Sum(m => m.Shares);
         var cash = Math.Max(0, loanFundCash);
         var sharing = shareSocialFund ? members.Count(m => m.Shares > 0) : 0;
-        var socialEach = sharing > 0 && socialFundCash > 0 ? socialFundCash / sharing : 0;
+        var socialEach = sharing > 0 ? Math.Max(0, socialFundCash) / sharing : 0;
         var lines = members.Select(m => new ShareOutLine(m.PersonId, m.Shares, m.Savings,
             total == 0 ? 0 : (long)((Int128)m.Shares * cash / total),
             m.Shares > 0 ? socialEach : 0)).ToList();
         var value = total == 0 ? 0m : decimal.Round((decimal)cash / total, 4, MidpointRounding.ToZero);
         var socialPaid = lines.Sum(l => l.SocialFundPayout);
         return new ShareOut(cash, total, value, lines, cash - lines.Sum(l => l.Payout),
-            socialFundCash, shareSocialFund ? socialFundCash - socialPaid : socialFundCash);
+            socialFundCash, socialFundCash - socialPaid);
     }
 
     // ---- rotating groups
@@ -149,6 +151,7 @@ public static class SavingsKernel
     {
         var order = members.Distinct().Order().ToList();
         var state = unchecked((ulong)seed);
+        // Stryker disable once Equality : at i = 0 the only choice is to swap the first with itself, and nothing is drawn after it
         for (var i = order.Count - 1; i > 0; i--)
         {
             var j = (int)(SplitMix64(ref state) % (ulong)(i + 1));
@@ -159,6 +162,7 @@ public static class SavingsKernel
 
     private static ulong SplitMix64(ref ulong state)
     {
+        // Stryker disable Bitwise : on an unsigned number >> and >>> are the same shift
         unchecked
         {
             var z = state += 0x9E3779B97F4A7C15UL;
@@ -166,6 +170,7 @@ public static class SavingsKernel
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return z ^ (z >> 31);
         }
+        // Stryker restore Bitwise
     }
 
     /// <summary>Who may still receive a pot this cycle: nobody receives twice.</summary>

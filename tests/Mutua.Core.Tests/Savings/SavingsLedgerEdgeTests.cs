@@ -125,6 +125,17 @@ public sealed class SavingsLedgerEdgeTests
     }
 
     [Fact]
+    public void The_share_at_risk_is_held_back_until_five_households_are_late()
+    {
+        // Two late households of twelve: "17 % at risk" would point at them. Five are enough.
+        var two = SavingsRollUpKernel.Publish("USD", SavingsTally.Of([Facts(Guid.CreateVersion7(), 12, 1_200_00, outstanding: 400_00, atRisk: 100_00, late: 2, borrowed: 6)]));
+        Assert.Equal(Withheld.TooFew, two.PortfolioAtRiskPercent.Withheld);
+        Assert.Equal(400_00, two.LoansOutstanding.Value);
+        var five = SavingsRollUpKernel.Publish("USD", SavingsTally.Of([Facts(Guid.CreateVersion7(), 12, 1_200_00, outstanding: 400_00, atRisk: 100_00, late: 5, borrowed: 6)]));
+        Assert.Equal(25, five.PortfolioAtRiskPercent.Value);
+    }
+
+    [Fact]
     public void Five_households_are_enough_and_assets_rest_on_savers_and_borrowers_together()
     {
         var five = SavingsRollUpKernel.Publish("USD", SavingsTally.Of([Facts(Guid.CreateVersion7(), 5, 500_00)]));
