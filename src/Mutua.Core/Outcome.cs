@@ -76,6 +76,8 @@ public enum Failure
     NotBorrowersProject,
     /// <summary>The loan fund does not hold that much.</summary>
     LoanFundShort,
+    /// <summary>A rotating group's pot holds less than the round pays out (nothing, or in a bidding group less than every member's contribution).</summary>
+    PotShort,
     /// <summary>A repayment of more principal than is owed, or on a loan that is not the group's or is written off.</summary>
     InvalidRepayment,
     /// <summary>A social-fund payout of more than the social fund holds.</summary>

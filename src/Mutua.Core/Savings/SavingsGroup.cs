@@ -124,6 +124,10 @@ public sealed class RoscaTurn
     public int Round { get; set; }
     public Guid PersonId { get; set; }
     public Guid? PaidAtMeetingId { get; set; }
+    /// <summary>In a bidding group, what the round's winner gave up to take the pot (0 otherwise).</summary>
+    public long Discount { get; set; }
+    /// <summary>In a bidding group, each sharing member's part of the discount less the commission (0 otherwise).</summary>
+    public long DividendEach { get; set; }
 }
 
 /// <summary>

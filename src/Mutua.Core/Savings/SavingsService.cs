@@ -419,13 +419,41 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
             // Nobody receives twice in a cycle, and in a fixed or drawn order only the next one in it receives.
             if (state.Group.Kind != SavingsGroupKind.Rosca || !state.IsActive(round.PersonId)) return Failure.NotSavingsMember;
             var turns = await db.RoscaTurns.Where(t => t.CycleId == cycle.Id).OrderBy(t => t.Round).ToListAsync(ct);
-            var next = SavingsKernel.NextReceiver([.. turns.Select(t => t.PersonId)], turns.Where(t => t.PaidAtMeetingId != null).Select(t => t.PersonId));
-            var turn = turns.FirstOrDefault(t => t.PersonId == round.PersonId);
-            if (turn is null || turn.PaidAtMeetingId is not null || next != round.PersonId) return Failure.NotTheirTurn;
             var pot = state.Books.Balance(SavingsAccount.Pot, cycle.Id);
-            if (pot <= 0) return Failure.LoanFundShort;
-            w.Enter(SavingsEntryKind.RoundPayout, SavingsAccount.RoundPayouts, SavingsAccount.Pot, pot, round.PersonId, reason: $"round {turn.Round}");
-            turn.PaidAtMeetingId = meeting.Id;
+            if (cycle.PayoutOrder == RoscaPayoutOrder.Bidding)
+            {
+                if (turns.Any(t => t.PersonId == round.PersonId)) return Failure.NotTheirTurn;
+                if (round.Discount is not { } discount) return Failure.InvalidBid;
+                var active = state.Members.Where(m => m.LeftAt == null).Select(m => m.PersonId).ToList();
+                var bid = SavingsKernel.Bid(cycle.SharePrice, active.Count, discount, cycle.CommissionBasisPoints, cycle.DividendToWinner);
+                if (bid.Value is not { } b) return bid.Failure!.Value;
+                // The round pays out the whole pot of the members' contributions (what rounding leaves of the dividend stays in it).
+                if (pot < b.Pot - b.Undivided) return Failure.PotShort;
+                var number = turns.Count + 1;
+                var why = $"round {number}";
+                w.Enter(SavingsEntryKind.RoundPayout, SavingsAccount.RoundPayouts, SavingsAccount.Pot, b.WinnerReceives, round.PersonId, reason: why);
+                if (b.Commission > 0) w.Enter(SavingsEntryKind.Commission, SavingsAccount.Commission, SavingsAccount.Pot, b.Commission, reason: why);
+                if (b.DividendEach > 0)
+                {
+                    foreach (var person in active.Where(p => cycle.DividendToWinner || p != round.PersonId))
+                        w.Enter(SavingsEntryKind.Dividend, SavingsAccount.RoundPayouts, SavingsAccount.Pot, b.DividendEach, person, reason: why);
+                }
+                db.RoscaTurns.Add(new RoscaTurn
+                {
+                    CycleId = cycle.Id, Round = number, PersonId = round.PersonId, PaidAtMeetingId = meeting.Id, Discount = discount,
+                    DividendEach = b.DividendEach,
+                });
+            }
+            else
+            {
+                if (round.Discount is not (null or 0)) return Failure.InvalidBid;
+                var next = SavingsKernel.NextReceiver([.. turns.Select(t => t.PersonId)], turns.Where(t => t.PaidAtMeetingId != null).Select(t => t.PersonId));
+                var turn = turns.FirstOrDefault(t => t.PersonId == round.PersonId);
+                if (turn is null || turn.PaidAtMeetingId is not null || next != round.PersonId) return Failure.NotTheirTurn;
+                if (pot <= 0) return Failure.PotShort;
+                w.Enter(SavingsEntryKind.RoundPayout, SavingsAccount.RoundPayouts, SavingsAccount.Pot, pot, round.PersonId, reason: $"round {turn.Round}");
+                turn.PaidAtMeetingId = meeting.Id;
+            }
         }
         // Nor is anything lent out of a fund that is short.
         var loanFund = state.Books.LoanFundCash(cycle.Id);
@@ -605,7 +633,8 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var state = await LoadAsync(groupId, ct);
         if (state is null || !state.IsMember(viewer.PersonId)) return Refusal;
         var turns = await db.RoscaTurns.AsNoTracking().Where(t => t.CycleId == state.Cycle.Id).OrderBy(t => t.Round).ToListAsync(ct);
-        return turns.Select(t => new RoscaTurnView(t.Round, t.PersonId, t.PaidAtMeetingId != null)).ToList();
+        return turns.Select(t => new RoscaTurnView(t.Round, t.PersonId, t.PaidAtMeetingId != null, t.Discount, t.DividendEach,
+            state.Cycle.SharePrice - t.DividendEach)).ToList();
     }
 
     // ---- the rules
@@ -788,7 +817,7 @@ public sealed class SavingsService(MutuaDbContext db, Events events, TimeProvide
         var c = s.Cycle.Id;
         var savings = s.Members.Sum(m => s.Books.SavingsOf(c, m.PersonId));
         return new SavingsBalances(s.Books.LoanFundCash(c), s.Books.SocialFundCash(c), s.Books.LoansOutstanding(c), s.Books.BoxCash,
-            s.Books.Shares(c), savings);
+            s.Books.Shares(c), savings, s.Books.Balance(SavingsAccount.Pot, c));
     }
 
     private static long BoxDifferenceOf(State s, Guid meetingId) => s.Effective

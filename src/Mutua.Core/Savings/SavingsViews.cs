@@ -87,11 +87,19 @@ public sealed record MeetingInput(
     MeetingDecisions? Decisions = null,
     RoundPayoutInput? RoundPayout = null);
 
-/// <summary>A rotating group's round: the pot (every contribution of the round) goes to its receiver, who must be next in the order.</summary>
-public sealed record RoundPayoutInput(Guid PersonId);
+/// <summary>
+/// A rotating group's round: the pot (every contribution of the round) goes to its receiver, who must be next in the order.
+/// In a bidding group the receiver is the round's winner, who has not received this cycle, and <paramref name="Discount"/>
+/// (minor units) is what they gave up to win: the winner takes the pot less it, the organiser their commission out of it,
+/// and the rest is shared as a dividend.
+/// </summary>
+public sealed record RoundPayoutInput(Guid PersonId, long? Discount = null);
 
-/// <summary>A place in a rotating group's order, and whether its pot was paid.</summary>
-public sealed record RoscaTurnView(int Round, Guid PersonId, bool Paid);
+/// <summary>
+/// A place in a rotating group's order, and whether its pot was paid. In a bidding group, a round already won, with the
+/// winning discount, each member's dividend, and what a sharing member's next instalment comes to once it is taken off.
+/// </summary>
+public sealed record RoscaTurnView(int Round, Guid PersonId, bool Paid, long Discount = 0, long DividendEach = 0, long NextInstalment = 0);
 
 /// <summary>A member reinvesting part of their payout as their first shares of the next cycle.</summary>
 public sealed record ReinvestInput(Guid PersonId, long Amount);
@@ -112,7 +120,8 @@ public sealed record ConstitutionView(long SharePrice, int MaxSharesPerMeeting, 
 public sealed record SavingsMemberView(Guid PersonId, string FirstName, bool Active, IReadOnlyList<SavingsOfficerRole> Roles);
 
 /// <summary>A group's balances of the open cycle, derived from the journal.</summary>
-public sealed record SavingsBalances(long LoanFund, long SocialFund, long LoansOutstanding, long BoxCash, int Shares, long Savings);
+/// <param name="Pot">A rotating group's pot: this round's contributions not paid out yet (and what rounding a dividend left).</param>
+public sealed record SavingsBalances(long LoanFund, long SocialFund, long LoansOutstanding, long BoxCash, int Shares, long Savings, long Pot = 0);
 
 public sealed record SavingsLoanView(Guid Id, Guid PersonId, long Amount, long Outstanding, long ChargeDue, long ChargesPaid,
     DateOnly ApprovedOn, DateOnly DueOn, bool IsLate, int DaysLate, bool WrittenOff, Guid? ProjectId = null);

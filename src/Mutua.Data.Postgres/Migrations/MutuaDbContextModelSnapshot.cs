@@ -1355,6 +1355,12 @@ namespace Mutua.Data.Postgres.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Discount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DividendEach")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("PaidAtMeetingId")
                         .HasColumnType("uuid");
 

@@ -1338,6 +1338,12 @@ namespace Mutua.Data.Sqlite.Migrations
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Discount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DividendEach")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("PaidAtMeetingId")
                         .HasColumnType("TEXT");
 

@@ -19,7 +19,11 @@ public sealed record MeetingRequest(
     IReadOnlyList<ReasonedAmountInput>? Fines = null,
     IReadOnlyList<LoanRequestInput>? Loans = null,
     IReadOnlyList<RepaymentInput>? Repayments = null,
-    MeetingDecisions? Decisions = null);
+    MeetingDecisions? Decisions = null,
+    RoundPayoutInput? RoundPayout = null);
+
+/// <summary>A rotating group's order for its cycle: the members' ids in the order agreed (a fixed order); none for a lottery, which is drawn.</summary>
+public sealed record PayoutOrderRequest(IReadOnlyList<Guid>? Order = null);
 
 /// <summary>The share-out meeting: its date (today when left out), reinvestments, leavers and the next cycle's rules.</summary>
 public sealed record ShareOutRequest(DateOnly? Date, IReadOnlyList<ReinvestInput>? Reinvest = null, IReadOnlyList<Guid>? Leaving = null,
@@ -67,7 +71,13 @@ internal static class SavingsApi
             .WithSummary("A savings group (its members only): rules, members and officers, the open cycle's balances summed from its journal, its loans and meetings.")
             .ProducesProblems(NotFound);
         api.MapPost("/savings-groups/{id:guid}/meetings", RecordMeetingAsync)
-            .WithSummary("Record a meeting (the group's officers), all of it or none of it: date, attendance (inPerson|representative|absent), shares (count, or a payment that buys ⌊payment ÷ price⌋), socialFund, socialFundPayouts and fines (with a reason), loans (checked against the rules), repayments (principal and charge), decisions, and boxCash as counted (a difference from the books is recorded as an entry). Send an Idempotency-Key header: the same key from you for this group records the meeting once.")
+            .WithSummary("Record a meeting (the group's officers), all of it or none of it: date, attendance (inPerson|representative|absent), shares (count, or a payment that buys ⌊payment ÷ price⌋), socialFund, socialFundPayouts and fines (with a reason), loans (checked against the rules), repayments (principal and charge), decisions, a rotating group's roundPayout ({personId} next in its order; in a bidding group {personId, discount} for the round's winner, who has not received this cycle), and boxCash as counted (a difference from the books is recorded as an entry). Send an Idempotency-Key header: the same key from you for this group records the meeting once.")
+            .ProducesProblems(Forbidden, NotFound);
+        api.MapGet("/savings-groups/{id:guid}/payout-order", GetPayoutOrderAsync)
+            .WithSummary("A rotating group's order for the open cycle (the group's members): each round, who receives its pot and whether it was paid. In a bidding group, the rounds won so far, each with the winning discount, every sharing member's dividend and their next instalment (the contribution less the dividend).")
+            .ProducesProblems(NotFound);
+        api.MapPut("/savings-groups/{id:guid}/payout-order", SetPayoutOrderAsync)
+            .WithSummary("Set a rotating group's order for the open cycle, once (the group's officers): {\"order\": [personId…]}, every active member once, for a fixed order; {} for a lottery, drawn fairly with its seed kept. A bidding group has no order: each meeting's roundPayout names the winner and their discount.")
             .ProducesProblems(Forbidden, NotFound);
         api.MapGet("/savings-groups/{id:guid}/meetings/{number:int}", GetMeetingSheetAsync)
             .WithSummary("One recorded meeting of any cycle, by its number (the group's members), as its page of the notebook: attendance with first names, shares (a rotating group's contributions), socialFundIn, socialFundOut with reasons, loans paid out, repayments (principal and charge), fines with reasons, other entries, and the box: boxCounted, boxByTheBooks and boxDifference (counted less the books). A line a later meeting corrected has corrected: true.")
@@ -125,10 +135,18 @@ internal static class SavingsApi
         if (body.Date is not { } date) return ApiResults.Problem(Failure.MeetingDateOutOfRange);
         if (body.BoxCash is not { } box) return ApiResults.Problem(Failure.AmountOutOfRange);
         var input = new MeetingInput(date, box, body.Attendance, body.Shares, body.SocialFund, body.SocialFundPayouts, body.Fines, body.Loans,
-            body.Repayments, body.Decisions);
+            body.Repayments, body.Decisions, body.RoundPayout);
         return ApiResults.Created(await savings.RecordMeetingAsync(viewer, id, input, idempotencyKey, ct),
             m => $"/api/v1/savings-groups/{id}");
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<RoscaTurnView>>, ApiProblem>> GetPayoutOrderAsync(Guid id, Viewer viewer,
+        SavingsService savings, CancellationToken ct) =>
+        ApiResults.Ok(await savings.PayoutOrderAsync(viewer, id, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<RoscaTurnView>>, ApiProblem>> SetPayoutOrderAsync(Guid id, PayoutOrderRequest body,
+        Viewer viewer, SavingsService savings, CancellationToken ct) =>
+        ApiResults.Ok(await savings.SetPayoutOrderAsync(viewer, id, body.Order, ct));
 
     private static async Task<Results<Ok<MeetingSheet>, ApiProblem>> GetMeetingSheetAsync(Guid id, int number, Viewer viewer, SavingsService savings,
         CancellationToken ct) =>

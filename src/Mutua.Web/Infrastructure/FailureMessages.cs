@@ -73,6 +73,7 @@ public static class FailureMessages
         Failure.LoanTermTooLong => l["That loan is longer than the group's rules allow."],
         Failure.NotBorrowersProject => l["A loan can be for the borrower's own project only: one of their household's, or one they started."],
         Failure.LoanFundShort => l["The loan fund does not hold that much."],
+        Failure.PotShort => l["The pot holds less than this round pays out: every member's contribution for the round must be in it first."],
         Failure.InvalidRepayment => l["Please check the repayments: each is for a loan of this group that is still owed, with no more principal than is owed."],
         Failure.SocialFundShort => l["The social fund does not hold that much."],
         Failure.LoansOutstanding => l["Every loan must be repaid or written off first."],

@@ -21,6 +21,8 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
     public SavingsGroupView Group { get; private set; } = null!;
     /// <summary>The members' published projects a loan may be for ("backed by our savings group" on the project, if the family wants).</summary>
     public IReadOnlyList<LoanProjectChoice> LoanProjects { get; private set; } = [];
+    /// <summary>A rotating group's order for the cycle (in a bidding group, the rounds won so far).</summary>
+    public IReadOnlyList<RoscaTurnView> Turns { get; private set; } = [];
     /// <summary>The form was read and the box checked: posting it again as it is records the meeting.</summary>
     public bool Checked { get; private set; }
 
@@ -28,7 +30,12 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         var today = await savings.TodayOfAsync(id, ct) ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        Form = new MeetingForm { Date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Key = Guid.NewGuid().ToString("N") };
+        Form = new MeetingForm
+        {
+            Date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Key = Guid.NewGuid().ToString("N"),
+            // In a tanda every meeting is a round: its pot goes to the next in the order unless the secretary says not.
+            PayRound = NextReceiver is not null,
+        };
         Fill();
         return Page();
     }
@@ -70,8 +77,26 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
         Group = group.Value;
         if (Group.Kind == SavingsGroupKind.Vsla && await savings.LoanProjectsAsync(viewer, id, ct) is { Succeeded: true } choices)
             LoanProjects = choices.Value!;
+        if (Group.Kind == SavingsGroupKind.Rosca && await savings.PayoutOrderAsync(viewer, id, ct) is { Succeeded: true } turns)
+            Turns = turns.Value!;
         return null;
     }
+
+    public bool Bidding => Group.Kind == SavingsGroupKind.Rosca && Group.Constitution.PayoutOrder == RoscaPayoutOrder.Bidding;
+
+    /// <summary>In a fixed or drawn order, who receives the next pot; none before the order is set or once all have received.</summary>
+    public Guid? NextReceiver => Bidding ? null : Turns.FirstOrDefault(t => !t.Paid)?.PersonId;
+
+    /// <summary>A bidding round's pot: every active member's contribution.</summary>
+    public long BidPot => Group.Constitution.SharePrice * Group.Members.Count(m => m.Active);
+
+    /// <summary>A bidding round's commission: the constitution's percent of the pot.</summary>
+    public long BidCommission => SavingsKernel.DiscountOf(BidPot, CommissionBasisPoints);
+
+    private int CommissionBasisPoints => (int)(Group.Constitution.CommissionPercent * 100);
+
+    /// <summary>A bidding group's members who may still win a round this cycle.</summary>
+    public IEnumerable<SavingsMemberView> MayWin => Group.Members.Where(m => m.Active && Turns.All(t => t.PersonId != m.PersonId));
 
     /// <summary>One row per active member, in the order of the group's list; rows for loans and payouts to fill.</summary>
     private void Fill()
@@ -101,6 +126,7 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
         var date = TypedAmounts.Date(ModelState, l, Form.Date, "Form.Date");
 
         var attendance = new List<AttendanceInput>();
+        long contributed = 0;
         var shares = new List<SharesInput>();
         var social = new List<AmountInput>();
         var fines = new List<ReasonedAmountInput>();
@@ -117,7 +143,10 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
             else if (row.Shares is > 0 and var n)
             {
                 shares.Add(new SharesInput(row.PersonId, n));
-                expected += n * c.SharePrice;
+                // A rotating group's member pays the round's contribution once, whatever the count.
+                var bought = Group.Kind == SavingsGroupKind.Rosca ? c.SharePrice : n * c.SharePrice;
+                expected += bought;
+                contributed += bought;
             }
             var index = i;
             if (Read(row.SocialFund, $"Form.Members[{i}].SocialFund", v => Form.Members[index].SocialFund = v) is > 0 and var s)
@@ -187,13 +216,47 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
             expected -= amount.Value;
         }
 
+        RoundPayoutInput? round = null;
+        if (Bidding)
+        {
+            var discount = Read(Form.Discount, "Form.Discount", v => Form.Discount = v);
+            var winner = Form.RoundWinner is { } w && MayWin.Any(m => m.PersonId == w) ? Form.RoundWinner : null;
+            if (winner is null && discount is not null)
+            {
+                ModelState.AddModelError("Form.RoundWinner", l["Please choose who won the round."]);
+            }
+            else if (winner is not null && discount is null)
+            {
+                if (ModelState.GetFieldValidationState("Form.Discount") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                    ModelState.AddModelError("Form.Discount", l["Please enter the discount {0} gave up to win the round.", Name(winner.Value)]);
+            }
+            else if (winner is not null && discount is not null)
+            {
+                var bid = SavingsKernel.Bid(c.SharePrice, Group.Members.Count(m => m.Active), discount.Value, CommissionBasisPoints, c.DividendToWinner);
+                if (bid.Value is not { } b)
+                {
+                    ModelState.AddModelError("Form.Discount", l.Message(bid.Failure!.Value));
+                }
+                else
+                {
+                    round = new RoundPayoutInput(winner.Value, discount.Value);
+                    expected -= b.Pot - b.Undivided;
+                }
+            }
+        }
+        else if (Form.PayRound && NextReceiver is { } next)
+        {
+            round = new RoundPayoutInput(next);
+            expected -= Group.Balances.Pot + contributed;
+        }
+
         var box = Read(Form.BoxCash, "Form.BoxCash", v => Form.BoxCash = v);
         if (box is null && ModelState.GetFieldValidationState("Form.BoxCash") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.AddModelError("Form.BoxCash", l["Please enter the cash counted in the box."]);
         }
         if (!ModelState.IsValid || box is null) return null;
-        return new MeetingInput(date, box.Value, attendance, shares, social, payouts, fines, loans, repayments);
+        return new MeetingInput(date, box.Value, attendance, shares, social, payouts, fines, loans, repayments, RoundPayout: round);
     }
 
     private long Owed(Guid personId) => Group.Loans.Where(x => x.PersonId == personId && !x.WrittenOff).Sum(x => x.Outstanding + x.ChargeDue);
@@ -217,6 +280,6 @@ public sealed class MeetingModel(Viewer viewer, SavingsService savings, IStringL
     /// <summary>The meeting's figures as one short text, to tell whether the form is still as it was shown back.</summary>
     /// The form as typed, not Core's input: a repayment's split depends on the books, which a saved first post moved on.
     private static string Fingerprint(MeetingForm f) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { f.Date, f.Members, f.Loans, f.Payouts, f.BoxCash })))[..16];
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { f.Date, f.Members, f.Loans, f.Payouts, f.BoxCash, f.PayRound, f.RoundWinner, f.Discount })))[..16];
 
 }

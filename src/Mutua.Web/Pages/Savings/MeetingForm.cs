@@ -18,6 +18,11 @@ public sealed class MeetingForm
     public List<LoanRow> Loans { get; set; } = [];
     public List<PayoutRow> Payouts { get; set; } = [];
     public string? BoxCash { get; set; }
+    /// <summary>A rotating group with an order: this meeting pays the round's pot to the next in it.</summary>
+    public bool PayRound { get; set; }
+    /// <summary>A bidding group: who won this round, and the discount they gave up for it.</summary>
+    public Guid? RoundWinner { get; set; }
+    public string? Discount { get; set; }
     /// <summary>The figures as the page showed them back with the box check: the meeting is saved when they are posted unchanged.</summary>
     public string? Reviewed { get; set; }
     /// <summary>The cash the books expect after this meeting (shown, never read from the post).</summary>
